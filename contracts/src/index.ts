@@ -6,6 +6,7 @@ export * from './device/readings-message.ts';
 export * from './device/status-message.ts';
 export * from './device/normalise-reading.ts';
 export * from './device/decode-readings-message.ts';
+export * from './device/device-directory.ts';
 export * from './readings/canonical-reading.ts';
 export * from './alerts/alert.ts';
 export * from './realtime/events.ts';

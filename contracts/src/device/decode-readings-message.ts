@@ -34,7 +34,7 @@ export function decodeReadingsMessage(payload: Uint8Array): DecodeResult {
     return { ok: false, reason: 'PAYLOAD_NOT_JSON', detail: error instanceof Error ? error.message.slice(0, 120) : 'unparseable' };
   }
   if (typeof json === 'object' && json !== null && 'seq' in json) {
-    const seq = (json as { seq: unknown }).seq;
+    const seq = json.seq;
     if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 0) {
       return { ok: false, reason: 'SEQ_INVALID', detail: `seq ${String(seq).slice(0, 40)}` };
     }

@@ -59,18 +59,27 @@ export function normaliseReading(raw: unknown): NormaliseResult {
   const unit = parsed.data.unit;
   const convert = conversionFor(type, unit);
   if (convert === undefined) {
-    return reject('UNIT_UNSUPPORTED', `unit ${show(unit)} for ${type}; expected ${[def.unit, ...def.alternatives.map((a) => a.unit)].join(', ')}`);
+    return reject(
+      'UNIT_UNSUPPORTED',
+      `unit ${show(unit)} for ${type}; expected ${[def.unit, ...def.alternatives.map((a) => a.unit)].join(', ')}`,
+    );
   }
 
   const data = parsed.data;
   if ('systolic' in data) {
     const systolic = roundTo(convert(data.systolic), def.decimals);
     const diastolic = roundTo(convert(data.diastolic), def.decimals);
-    if (!inRange(systolic, BLOOD_PRESSURE_COMPONENTS.systolic.range)) return reject('VALUE_OUT_OF_RANGE', `systolic ${systolic} ${def.unit}`);
-    if (!inRange(diastolic, BLOOD_PRESSURE_COMPONENTS.diastolic.range)) return reject('VALUE_OUT_OF_RANGE', `diastolic ${diastolic} ${def.unit}`);
+    if (!inRange(systolic, BLOOD_PRESSURE_COMPONENTS.systolic.range))
+      return reject('VALUE_OUT_OF_RANGE', `systolic ${systolic} ${def.unit}`);
+    if (!inRange(diastolic, BLOOD_PRESSURE_COMPONENTS.diastolic.range))
+      return reject('VALUE_OUT_OF_RANGE', `diastolic ${diastolic} ${def.unit}`);
     if (diastolic >= systolic) return reject('VALUE_OUT_OF_RANGE', `diastolic ${diastolic} is not below systolic ${systolic}`);
-    if (data.pulse !== undefined && !inRange(data.pulse, VITALS.heart_rate.range)) return reject('VALUE_OUT_OF_RANGE', `pulse ${data.pulse} /min`);
-    return { ok: true, reading: { type: 'blood_pressure', at, systolic, diastolic, ...(data.pulse === undefined ? {} : { pulse: data.pulse }) } };
+    if (data.pulse !== undefined && !inRange(data.pulse, VITALS.heart_rate.range))
+      return reject('VALUE_OUT_OF_RANGE', `pulse ${data.pulse} /min`);
+    return {
+      ok: true,
+      reading: { type: 'blood_pressure', at, systolic, diastolic, ...(data.pulse === undefined ? {} : { pulse: data.pulse }) },
+    };
   }
 
   const value = roundTo(convert(data.value), def.decimals);
@@ -79,7 +88,8 @@ export function normaliseReading(raw: unknown): NormaliseResult {
     if (better !== undefined) return reject('UNIT_SUSPECT', `${data.value} ${unit} is implausible for ${type}; it looks like ${better}`);
     return reject('VALUE_OUT_OF_RANGE', `${type} ${value} ${def.unit} outside ${def.range.min}-${def.range.max}`);
   }
-  if (data.type === 'spo2' && data.onOxygen !== undefined) return { ok: true, reading: { type: data.type, at, value, onOxygen: data.onOxygen } };
+  if (data.type === 'spo2' && data.onOxygen !== undefined)
+    return { ok: true, reading: { type: data.type, at, value, onOxygen: data.onOxygen } };
   return { ok: true, reading: { type: data.type, at, value } };
 }
 

@@ -6,8 +6,11 @@ export const PROTOCOL_LIMITS = {
   maxPacketBytes: 512 * 1024,
   /** Most readings in one message (a day of minute readings of one type fits). */
   maxReadingsPerMessage: 5000,
-  /** How far ahead of the gateway's clock a measurement time may be. */
-  maxFutureSkewMs: 5 * 60 * 1000,
+  /**
+   * Clock tolerance: how far ahead of the gateway's clock a measurement time may be, and how far before the
+   * device's registration (a device clock a little behind must not lose the first readings).
+   */
+  maxClockSkewMs: 5 * 60 * 1000,
 } as const;
 
 /** ISO 8601 date-time with a UTC offset ("Z" or "+05:00"); local times without an offset are refused. */

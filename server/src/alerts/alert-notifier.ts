@@ -1,0 +1,8 @@
+import type { Alert, ServerToClientEvents } from '@rpm/contracts';
+
+export type AlertEvent = Extract<keyof ServerToClientEvents, `alert:${string}`>;
+
+/** Delivers alert events to the people allowed to see the patient (socket.io rooms in production). */
+export interface AlertNotifier {
+  notify(event: AlertEvent, alert: Alert, patientTeamIds: readonly string[]): void;
+}

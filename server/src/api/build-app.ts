@@ -1,0 +1,76 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { ServerContext } from '../context.ts';
+import { errorHandler } from './error-handler.ts';
+import { adminRoutes } from './routes/admin-routes.ts';
+import { alertRoutes } from './routes/alert-routes.ts';
+import { authRoutes } from './routes/auth-routes.ts';
+import { healthRoutes } from './routes/health-routes.ts';
+import { opsRoutes } from './routes/ops-routes.ts';
+import { patientRoutes } from './routes/patient-routes.ts';
+import { vitalsRoutes } from './routes/vitals-routes.ts';
+import { addSecurityHeaders } from './security-headers.ts';
+
+export const API_PREFIX = '/api/v1';
+const DOCS_PREFIX = `${API_PREFIX}/docs`;
+
+export interface AppOptions {
+  /** the built dashboard (dashboard/dist); the API still works without it */
+  readonly dashboardDir: string;
+  readonly logger: boolean | object;
+  readonly onSessionEnded: (sessionId: string) => void;
+}
+
+/** Builds the HTTP app without listening (tests use app.inject()). */
+export async function buildApp(ctx: ServerContext, options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: 'info', ...(typeof options.logger === 'object' ? options.logger : {}), redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    bodyLimit: 1024 * 1024,
+    disableRequestLogging: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.decorateRequest('session', undefined);
+  addSecurityHeaders(app, DOCS_PREFIX);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'RPM platform API', version: '1.0.0', description: 'Remote patient monitoring: patients, devices, vitals, alerts.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: DOCS_PREFIX, staticCSP: true });
+
+  await app.register(
+    async (api) => {
+      await api.register(healthRoutes(ctx));
+      await api.register(authRoutes(ctx, { onSessionEnded: options.onSessionEnded }));
+      await api.register(patientRoutes(ctx));
+      await api.register(vitalsRoutes(ctx));
+      await api.register(alertRoutes(ctx));
+      await api.register(adminRoutes(ctx));
+      await api.register(opsRoutes(ctx));
+      api.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
+    },
+    { prefix: API_PREFIX },
+  );
+  // Kubernetes-style probes also at the root, where load balancers look for them.
+  await app.register(healthRoutes(ctx));
+
+  const hasDashboard = existsSync(join(options.dashboardDir, 'index.html'));
+  if (hasDashboard) await app.register(fastifyStatic, { root: options.dashboardDir, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    if (!request.url.startsWith('/api/') && hasDashboard && request.method === 'GET') return reply.sendFile('index.html');
+    return reply.code(404).send({ statusCode: 404, code: 'API_NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0] ?? ''}` });
+  });
+  return app;
+}

@@ -1,0 +1,28 @@
+/** Every API error: a stable code, the HTTP status, and a message a person can act on. */
+export const API_ERRORS = {
+  API_UNAUTHENTICATED: { statusCode: 401, message: 'Log in first: send Authorization: Bearer <token> from POST /api/v1/auth/login' },
+  API_SESSION_EXPIRED: { statusCode: 401, message: 'Your session has ended; log in again' },
+  API_LOGIN_FAILED: { statusCode: 401, message: 'Unknown username or wrong password' },
+  API_FORBIDDEN: { statusCode: 403, message: 'Your role does not allow this' },
+  API_PATIENT_NOT_FOUND: { statusCode: 404, message: 'No such patient, or not one of your care teams’ patients' },
+  API_ALERT_NOT_FOUND: { statusCode: 404, message: 'No such alert, or not one of your care teams’ alerts' },
+  API_TEAM_NOT_FOUND: { statusCode: 404, message: 'No such care team' },
+  API_TEAM_REQUIRED: { statusCode: 400, message: 'Name the care team (teamId) that will follow this patient' },
+  API_USERNAME_TAKEN: { statusCode: 409, message: 'That username is taken' },
+  API_VALIDATION_FAILED: { statusCode: 400, message: 'The request is not valid' },
+  API_NOT_FOUND: { statusCode: 404, message: 'No such route' },
+  API_INFLUX_UNAVAILABLE: { statusCode: 503, message: 'The time-series store is not answering; try again shortly' },
+  API_INTERNAL: { statusCode: 500, message: 'Something went wrong on our side; it has been logged' },
+} as const;
+
+export type ApiErrorCode = keyof typeof API_ERRORS;
+
+export class ApiError extends Error {
+  readonly code: ApiErrorCode;
+  readonly statusCode: number;
+  constructor(code: ApiErrorCode, message?: string) {
+    super(message ?? API_ERRORS[code].message);
+    this.code = code;
+    this.statusCode = API_ERRORS[code].statusCode;
+  }
+}

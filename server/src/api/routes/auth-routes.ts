@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { apiErrorSchema, loginRequestSchema, loginResponseSchema, userSchema } from '@rpm/contracts';
+import { verifySecret } from '../../auth/secret-hash.ts';
+import { toUser } from '../../auth/user-store.ts';
+import type { ServerContext } from '../../context.ts';
+import { requireSession, sessionOf } from '../authenticate-request.ts';
+import { ApiError } from '../errors.ts';
+
+/** A real argon2id hash of a random string: unknown usernames cost the same time as wrong passwords. */
+const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$2bN1GcyRoZy5jV1Lk0Ai6w9Y8w8lQd0mGmGL2k0Cq8E';
+
+export interface AuthRoutesOptions {
+  /** socket.io: drop the sockets of a session that ended */
+  readonly onSessionEnded: (sessionId: string) => void;
+}
+
+export function authRoutes(ctx: ServerContext, options: AuthRoutesOptions): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.post(
+      '/auth/login',
+      { schema: { tags: ['auth'], summary: 'Log in; returns a bearer token', body: loginRequestSchema, response: { 200: loginResponseSchema, 401: apiErrorSchema } } },
+      async (request) => {
+        const row = await ctx.users.findByUsername(request.body.username);
+        const ok = await verifySecret(request.body.password, row?.password_hash ?? DUMMY_HASH);
+        if (row === undefined || !ok || row.disabled_at !== null) throw new ApiError('API_LOGIN_FAILED');
+        const { token, expiresAt } = await ctx.sessions.create(row.id);
+        return { token, expiresAt: new Date(expiresAt).toISOString(), user: toUser(row) };
+      },
+    );
+
+    app.post(
+      '/auth/logout',
+      { preHandler: requireSession(ctx), schema: { tags: ['auth'], summary: 'End this session (its sockets are dropped)', response: { 204: z.null() } } },
+      async (request, reply) => {
+        const session = sessionOf(request);
+        await ctx.sessions.revoke(session.id);
+        options.onSessionEnded(session.id);
+        return reply.code(204).send(null);
+      },
+    );
+
+    app.get('/me', { preHandler: requireSession(ctx), schema: { tags: ['auth'], summary: 'The logged-in user', response: { 200: userSchema } } }, (request) =>
+      Promise.resolve(sessionOf(request).user),
+    );
+  };
+}

@@ -1,0 +1,49 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { User } from '@rpm/contracts';
+import type { Database } from '../db/schema.ts';
+import { toUser } from './user-store.ts';
+
+export interface Session {
+  readonly id: string;
+  readonly user: User;
+  readonly expiresAt: number;
+}
+
+const tokenId = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+/**
+ * Server-side sessions behind opaque bearer tokens. Only the token's SHA-256 is stored, so the database does not
+ * hold usable tokens; a session can be revoked at once (logout), which also drops its sockets.
+ */
+export class SessionStore {
+  private readonly db: Kysely<Database>;
+  private readonly ttlMs: number;
+  constructor(db: Kysely<Database>, ttlMs: number) {
+    this.db = db;
+    this.ttlMs = ttlMs;
+  }
+
+  async create(userId: string, now = Date.now()): Promise<{ token: string; expiresAt: number }> {
+    const token = randomBytes(32).toString('base64url');
+    const expiresAt = now + this.ttlMs;
+    await this.db.insertInto('sessions').values({ id: tokenId(token), user_id: userId, created_at: now, expires_at: expiresAt, revoked_at: null }).execute();
+    return { token, expiresAt };
+  }
+
+  /** The live session of a token, or undefined when unknown, expired, revoked or its user disabled. */
+  async verify(token: string, now = Date.now()): Promise<Session | undefined> {
+    const row = await this.db
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .select(['sessions.id as sid', 'sessions.expires_at', 'sessions.revoked_at', 'users.id', 'users.username', 'users.display_name', 'users.role', 'users.disabled_at'])
+      .where('sessions.id', '=', tokenId(token))
+      .executeTakeFirst();
+    if (row === undefined || row.revoked_at !== null || row.disabled_at !== null || row.expires_at <= now) return undefined;
+    return { id: row.sid, user: toUser(row), expiresAt: row.expires_at };
+  }
+
+  async revoke(sessionId: string, now = Date.now()): Promise<void> {
+    await this.db.updateTable('sessions').set({ revoked_at: now }).where('id', '=', sessionId).execute();
+  }
+}

@@ -1,0 +1,33 @@
+import type { Kysely } from 'kysely';
+import type { AlertService } from './alerts/alert-service.ts';
+import type { AlertStore } from './alerts/alert-store.ts';
+import type { AuditLog } from './audit/audit-log.ts';
+import type { PatientAccess } from './auth/patient-access.ts';
+import type { SessionStore } from './auth/session-store.ts';
+import type { UserStore } from './auth/user-store.ts';
+import type { Database } from './db/schema.ts';
+import type { DeviceStore } from './devices/device-store.ts';
+import type { PatientStore } from './patients/patient-store.ts';
+import type { QuarantineStore } from './quarantine/quarantine-store.ts';
+import type { VitalsReader } from './readings/vitals-reader.ts';
+import type { TeamStore } from './teams/team-store.ts';
+
+/** Readiness of the parts the server depends on but does not own (the broker, InfluxDB). */
+export type ReadinessProbe = () => Promise<Readonly<Record<string, boolean>>>;
+
+/** The server's stores and services, built once and passed down (no module-level singletons). */
+export interface ServerContext {
+  readonly db: Kysely<Database>;
+  readonly users: UserStore;
+  readonly sessions: SessionStore;
+  readonly teams: TeamStore;
+  readonly patients: PatientStore;
+  readonly devices: DeviceStore;
+  readonly quarantine: QuarantineStore;
+  readonly alertStore: AlertStore;
+  readonly alerts: AlertService;
+  readonly access: PatientAccess;
+  readonly audit: AuditLog;
+  readonly vitals: VitalsReader;
+  readonly readiness: ReadinessProbe;
+}

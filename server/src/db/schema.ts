@@ -1,0 +1,119 @@
+import type { AlertPriority, AlertStatus, UserRole, VitalType } from '@rpm/contracts';
+
+/** Table types for Kysely. Times are epoch milliseconds; booleans are 0/1 (SQLite) and read back as numbers. */
+export interface UsersTable {
+  id: string;
+  username: string;
+  display_name: string;
+  role: UserRole;
+  password_hash: string;
+  created_at: number;
+  disabled_at: number | null;
+}
+
+export interface SessionsTable {
+  /** sha256 of the bearer token: a stolen database does not yield live tokens */
+  id: string;
+  user_id: string;
+  created_at: number;
+  expires_at: number;
+  revoked_at: number | null;
+}
+
+export interface CareTeamsTable {
+  id: string;
+  name: string;
+  created_at: number;
+}
+
+export interface TeamMembersTable {
+  team_id: string;
+  user_id: string;
+  member_role: string;
+  /** escalation tier: 1 nurse, 2 doctor, 3 on-call */
+  tier: number;
+}
+
+export interface PatientsTable {
+  id: string;
+  name: string;
+  birth_date: string | null;
+  sex: string | null;
+  created_at: number;
+  created_by: string | null;
+}
+
+export interface TeamPatientsTable {
+  team_id: string;
+  patient_id: string;
+}
+
+export interface DevicesTable {
+  id: string;
+  patient_id: string;
+  model: string | null;
+  secret_hash: string;
+  active: number;
+  registered_at: number;
+  last_seen_at: number | null;
+  online: number;
+  battery: number | null;
+  firmware: string | null;
+  clock_offset_ms: number | null;
+}
+
+export interface QuarantineTable {
+  id: number | undefined;
+  device_id: string | null;
+  topic: string;
+  reason: string;
+  detail: string;
+  payload_prefix: string;
+  reading_index: number | null;
+  seq: number | null;
+  at: number;
+}
+
+export interface AlertsTable {
+  id: string;
+  patient_id: string;
+  rule_id: string;
+  priority: AlertPriority;
+  status: AlertStatus;
+  reading_type: VitalType;
+  /** JSON object of the triggering values */
+  params: string;
+  measured_at: number;
+  received_at: number;
+  raised_at: number;
+  updated_at: number;
+  occurrences: number;
+  acknowledged_by: string | null;
+  acknowledged_at: number | null;
+  resolved_at: number | null;
+}
+
+export interface AuditLogTable {
+  id: number | undefined;
+  at: number;
+  actor_id: string | null;
+  actor_role: string | null;
+  patient_id: string | null;
+  action: string;
+  channel: string;
+  outcome: string;
+  detail: string | null;
+}
+
+export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  care_teams: CareTeamsTable;
+  team_members: TeamMembersTable;
+  patients: PatientsTable;
+  team_patients: TeamPatientsTable;
+  devices: DevicesTable;
+  quarantine: QuarantineTable;
+  alerts: AlertsTable;
+  audit_log: AuditLogTable;
+}

@@ -1,0 +1,6 @@
+export { Platform, type StartedPlatform, type PlatformAddresses } from './platform/platform.ts';
+export { parsePlatformConfig, type PlatformConfig } from './platform/platform-config.ts';
+export { PlatformServer, type ServerDeps } from './server.ts';
+export { serverConfigSchema, type ServerConfig } from './config.ts';
+export { openDatabase } from './db/open-database.ts';
+export { API_ERRORS, type ApiErrorCode } from './api/errors.ts';

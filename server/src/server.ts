@@ -1,0 +1,90 @@
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { AcceptedReading } from '@rpm/contracts';
+import { AlertService } from './alerts/alert-service.ts';
+import { AlertStore } from './alerts/alert-store.ts';
+import { buildApp } from './api/build-app.ts';
+import { AuditLog } from './audit/audit-log.ts';
+import { PatientAccess } from './auth/patient-access.ts';
+import { SessionStore } from './auth/session-store.ts';
+import { UserStore } from './auth/user-store.ts';
+import type { ServerConfig } from './config.ts';
+import type { ReadinessProbe, ServerContext } from './context.ts';
+import type { Database } from './db/schema.ts';
+import { DeviceStore } from './devices/device-store.ts';
+import { PatientStore } from './patients/patient-store.ts';
+import { QuarantineStore } from './quarantine/quarantine-store.ts';
+import { handleReadings } from './readings/handle-readings.ts';
+import type { VitalsReader } from './readings/vitals-reader.ts';
+import { SocketServer } from './realtime/socket-server.ts';
+import { DEFAULT_RULES } from './rules/default-rules.ts';
+import { RulesEngine } from './rules/rules-engine.ts';
+import { TeamStore } from './teams/team-store.ts';
+
+export interface ServerDeps {
+  readonly db: Kysely<Database>;
+  readonly vitals: VitalsReader;
+  readonly readiness: ReadinessProbe;
+  readonly logger: boolean | object;
+}
+
+/**
+ * The platform's server: stores, rules, alerts, REST API, socket.io and the dashboard. Built here; start() listens;
+ * close() releases in reverse order. `ingest` is the entry point for readings the gateway has stored.
+ */
+export class PlatformServer {
+  readonly ctx: ServerContext;
+  readonly app: FastifyInstance;
+  readonly realtime: SocketServer;
+  readonly ingest: (readings: readonly AcceptedReading[]) => void;
+  private readonly config: ServerConfig;
+
+  private constructor(config: ServerConfig, ctx: ServerContext, app: FastifyInstance, realtime: SocketServer) {
+    this.config = config;
+    this.ctx = ctx;
+    this.app = app;
+    this.realtime = realtime;
+    this.ingest = handleReadings(new RulesEngine(DEFAULT_RULES), ctx.alerts, (error) => app.log.error({ err: error }, 'alert not raised'));
+  }
+
+  static async build(config: ServerConfig, deps: ServerDeps): Promise<PlatformServer> {
+    const { db } = deps;
+    const patients = new PatientStore(db);
+    const teams = new TeamStore(db);
+    let realtime: SocketServer | undefined;
+    const notifier = { notify: (...args: Parameters<SocketServer['notify']>) => realtime?.notify(...args) };
+    const alertStore = new AlertStore(db);
+    const ctx: ServerContext = {
+      db,
+      users: new UserStore(db),
+      sessions: new SessionStore(db, config.sessionTtlMs),
+      teams,
+      patients,
+      devices: new DeviceStore(db),
+      quarantine: new QuarantineStore(db),
+      alertStore,
+      alerts: new AlertService(alertStore, patients, notifier),
+      access: new PatientAccess(teams, patients),
+      audit: new AuditLog(db),
+      vitals: deps.vitals,
+      readiness: deps.readiness,
+    };
+    realtime = new SocketServer(ctx);
+    const socketServer = realtime;
+    const app = await buildApp(ctx, { dashboardDir: config.dashboardDir, logger: deps.logger, onSessionEnded: (sid) => socketServer.endSession(sid) });
+    socketServer.attach(app.server);
+    return new PlatformServer(config, ctx, app, socketServer);
+  }
+
+  /** Listens; returns the bound port. */
+  async start(): Promise<number> {
+    await this.app.listen({ port: this.config.httpPort, host: this.config.bindHost });
+    const address = this.app.server.address();
+    return typeof address === 'object' && address !== null ? address.port : this.config.httpPort;
+  }
+
+  async close(): Promise<void> {
+    await this.realtime.close();
+    await this.app.close();
+  }
+}

@@ -1,0 +1,38 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Team } from '@rpm/contracts';
+import type { Database } from '../db/schema.ts';
+
+/** Escalation tiers of team members (nurse → doctor → on-call). */
+export const MEMBER_TIERS = { nurse: 1, coordinator: 1, doctor: 2, on_call: 3 } as const;
+export type MemberRole = keyof typeof MEMBER_TIERS;
+
+export class TeamStore {
+  private readonly db: Kysely<Database>;
+  constructor(db: Kysely<Database>) {
+    this.db = db;
+  }
+
+  async create(name: string, now = Date.now()): Promise<Team> {
+    const team = { id: randomUUID(), name };
+    await this.db.insertInto('care_teams').values({ ...team, created_at: now }).execute();
+    return team;
+  }
+
+  async exists(id: string): Promise<boolean> {
+    return (await this.db.selectFrom('care_teams').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+  }
+
+  list(): Promise<Team[]> {
+    return this.db.selectFrom('care_teams').select(['id', 'name']).orderBy('name').execute();
+  }
+
+  async addMember(teamId: string, userId: string, role: MemberRole): Promise<void> {
+    await this.db.insertInto('team_members').values({ team_id: teamId, user_id: userId, member_role: role, tier: MEMBER_TIERS[role] }).execute();
+  }
+
+  async teamIdsOfUser(userId: string): Promise<string[]> {
+    const rows = await this.db.selectFrom('team_members').select('team_id').where('user_id', '=', userId).execute();
+    return rows.map((r) => r.team_id);
+  }
+}
