@@ -89,16 +89,21 @@ export class Gateway {
       authorizeSubscribe: authorizeSubscribe(this.sessions),
     });
     await broker.listen();
-    broker.on('clientReady', (client) => {
+    // 'client' (registered) and 'clientDisconnect' (unregistered) are emitted in pairs; 'clientReady' is not always.
+    broker.on('client', (client) => {
       const identity = this.sessions.identityOf(client);
       if (identity !== undefined && this.sessions.connected(identity.deviceId)) {
-        directory.recordStatus({ deviceId: identity.deviceId, at: now(), online: true }).catch((err: unknown) => log.warn({ err }, 'status not recorded'));
+        directory
+          .recordStatus({ deviceId: identity.deviceId, at: now(), online: true })
+          .catch((err: unknown) => log.warn({ err }, 'status not recorded'));
       }
     });
     broker.on('clientDisconnect', (client) => {
       const identity = this.sessions.identityOf(client);
       if (identity !== undefined && this.sessions.disconnected(identity.deviceId)) {
-        directory.recordStatus({ deviceId: identity.deviceId, at: now(), online: false }).catch((err: unknown) => log.warn({ err }, 'status not recorded'));
+        directory
+          .recordStatus({ deviceId: identity.deviceId, at: now(), online: false })
+          .catch((err: unknown) => log.warn({ err }, 'status not recorded'));
       }
     });
     broker.on('clientError', (client, error) => log.debug({ deviceId: client.id, err: error.message }, 'client error'));

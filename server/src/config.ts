@@ -9,7 +9,11 @@ export const serverConfigSchema = z.object({
   /** where the database file (and the managed InfluxDB) live */
   dataDir: z.string().min(1).default('.data'),
   /** how long a login session lasts */
-  sessionTtlMs: z.coerce.number().int().positive().default(12 * 60 * 60 * 1000),
+  sessionTtlMs: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(12 * 60 * 60 * 1000),
   /** the built dashboard served at / */
   dashboardDir: z.string().min(1),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

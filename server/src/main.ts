@@ -20,7 +20,10 @@ try {
 
 const log = pino({
   level: config.server.logLevel,
-  redact: { paths: ['password', 'secret', 'token', '*.password', '*.secret', '*.token', 'patientId', '*.patientId', 'patientName', '*.patientName'], censor: '[redacted]' },
+  redact: {
+    paths: ['password', 'secret', 'token', '*.password', '*.secret', '*.token', 'patientId', '*.patientId', 'patientName', '*.patientName'],
+    censor: '[redacted]',
+  },
 });
 const platform = new Platform(config, log);
 

@@ -1,6 +1,7 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { AcceptedReading } from '@rpm/contracts';
+import { NotifierRelay } from './alerts/alert-notifier.ts';
 import { AlertService } from './alerts/alert-service.ts';
 import { AlertStore } from './alerts/alert-store.ts';
 import { buildApp } from './api/build-app.ts';
@@ -25,7 +26,7 @@ export interface ServerDeps {
   readonly db: Kysely<Database>;
   readonly vitals: VitalsReader;
   readonly readiness: ReadinessProbe;
-  readonly logger: boolean | object;
+  readonly logger: FastifyBaseLogger | undefined;
 }
 
 /**
@@ -51,8 +52,8 @@ export class PlatformServer {
     const { db } = deps;
     const patients = new PatientStore(db);
     const teams = new TeamStore(db);
-    let realtime: SocketServer | undefined;
-    const notifier = { notify: (...args: Parameters<SocketServer['notify']>) => realtime?.notify(...args) };
+    // the socket server needs the context and the alert service needs a notifier: a relay breaks the cycle
+    const notifier = new NotifierRelay();
     const alertStore = new AlertStore(db);
     const ctx: ServerContext = {
       db,
@@ -69,9 +70,13 @@ export class PlatformServer {
       vitals: deps.vitals,
       readiness: deps.readiness,
     };
-    realtime = new SocketServer(ctx);
-    const socketServer = realtime;
-    const app = await buildApp(ctx, { dashboardDir: config.dashboardDir, logger: deps.logger, onSessionEnded: (sid) => socketServer.endSession(sid) });
+    const socketServer = new SocketServer(ctx);
+    notifier.target = socketServer;
+    const app = await buildApp(ctx, {
+      dashboardDir: config.dashboardDir,
+      logger: deps.logger,
+      onSessionEnded: (sid) => socketServer.endSession(sid),
+    });
     socketServer.attach(app.server);
     return new PlatformServer(config, ctx, app, socketServer);
   }

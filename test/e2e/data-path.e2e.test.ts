@@ -25,8 +25,20 @@ describe('one reading, end to end', () => {
     const { admin } = platform;
     const team = await admin.expect<{ id: string }>(201, 'POST', '/teams', { name: 'Kidney transplant team' });
     const otherTeam = await admin.expect<{ id: string }>(201, 'POST', '/teams', { name: 'Cardiology team' });
-    await admin.expect(201, 'POST', '/users', { username: 'nurse.a', password: 'nurse-password-1', displayName: 'Nurse A', role: 'clinician', teamId: team.id });
-    await admin.expect(201, 'POST', '/users', { username: 'nurse.b', password: 'nurse-password-2', displayName: 'Nurse B', role: 'clinician', teamId: otherTeam.id });
+    await admin.expect(201, 'POST', '/users', {
+      username: 'nurse.a',
+      password: 'nurse-password-1',
+      displayName: 'Nurse A',
+      role: 'clinician',
+      teamId: team.id,
+    });
+    await admin.expect(201, 'POST', '/users', {
+      username: 'nurse.b',
+      password: 'nurse-password-2',
+      displayName: 'Nurse B',
+      role: 'clinician',
+      teamId: otherTeam.id,
+    });
     nurse = await admin.login('nurse.a', 'nurse-password-1');
     outsider = await admin.login('nurse.b', 'nurse-password-2');
     patientId = (await nurse.expect<{ id: string }>(201, 'POST', '/patients', { name: 'Айгүл Серікқызы' })).id;
@@ -49,7 +61,14 @@ describe('one reading, end to end', () => {
   }
 
   function connectDevice(id: string, secret: string): Promise<mqtt.MqttClient> {
-    return mqtt.connectAsync(`mqtt://127.0.0.1:${platform.mqttPort}`, { clientId: id, username: id, password: secret, clean: false, reconnectPeriod: 0, protocolVersion: 4 });
+    return mqtt.connectAsync(`mqtt://127.0.0.1:${platform.mqttPort}`, {
+      clientId: id,
+      username: id,
+      password: secret,
+      clean: false,
+      reconnectPeriod: 0,
+      protocolVersion: 4,
+    });
   }
 
   it('is ready: broker, InfluxDB and database reachable', async () => {
@@ -68,7 +87,13 @@ describe('one reading, end to end', () => {
     const client = await connectDevice(device.deviceId, device.secret);
     // a measurement taken a moment ago, in Almaty local time with its offset, as a device would stamp it
     const at = new Date(Date.now() - 2_000 + 5 * 3600_000).toISOString().replace('Z', '+05:00');
-    const payload = JSON.stringify({ seq: 1, readings: [{ type: 'spo2', at, unit: '%', value: 88 }, { type: 'heart_rate', at, unit: '/min', value: 104 }] });
+    const payload = JSON.stringify({
+      seq: 1,
+      readings: [
+        { type: 'spo2', at, unit: '%', value: 88 },
+        { type: 'heart_rate', at, unit: '/min', value: 104 },
+      ],
+    });
     // publishAsync resolves on PUBACK: the gateway acknowledges only after the reading is stored
     await client.publishAsync(deviceTopics.readings(device.deviceId), payload, { qos: 1 });
     await client.endAsync();
@@ -95,7 +120,9 @@ describe('one reading, end to end', () => {
 
     // through the vitals API
     const vitals = await nurse.expect<VitalsResponse>(200, 'GET', `/patients/${patientId}/vitals?type=spo2`);
-    expect(vitals.readings).toMatchObject([{ type: 'spo2', value: 88, unit: '%', deviceId: device.deviceId, at: new Date(Date.parse(at)).toISOString() }]);
+    expect(vitals.readings).toMatchObject([
+      { type: 'spo2', value: 88, unit: '%', deviceId: device.deviceId, at: new Date(Date.parse(at)).toISOString() },
+    ]);
     const all = await nurse.expect<VitalsResponse>(200, 'GET', `/patients/${patientId}/vitals`);
     expect(all.readings.map((r) => r.type).sort()).toEqual(['heart_rate', 'spo2']);
 
@@ -114,7 +141,11 @@ describe('one reading, end to end', () => {
     const teamSocket = await connectSocket(nurse.token);
     const updated = new Promise<Alert>((resolve) => teamSocket.once('alert:updated', resolve));
     const client = await connectDevice(device.deviceId, device.secret);
-    await client.publishAsync(deviceTopics.readings(device.deviceId), JSON.stringify({ seq: 2, readings: [{ type: 'spo2', at: new Date().toISOString(), unit: '%', value: 86 }] }), { qos: 1 });
+    await client.publishAsync(
+      deviceTopics.readings(device.deviceId),
+      JSON.stringify({ seq: 2, readings: [{ type: 'spo2', at: new Date().toISOString(), unit: '%', value: 86 }] }),
+      { qos: 1 },
+    );
     await client.endAsync();
     const alert = await updated;
     expect(alert).toMatchObject({ occurrences: 2, params: { value: 86, threshold: 92 }, status: 'open' });
@@ -126,7 +157,12 @@ describe('one reading, end to end', () => {
 
   it('refuses devices with a wrong secret or a foreign client id', async () => {
     await expect(connectDevice(device.deviceId, 'wrong-secret')).rejects.toThrow(/Bad username or password|Not authorized/i);
-    const hijack = mqtt.connectAsync(`mqtt://127.0.0.1:${platform.mqttPort}`, { clientId: 'dev-someoneelse', username: device.deviceId, password: device.secret, reconnectPeriod: 0 });
+    const hijack = mqtt.connectAsync(`mqtt://127.0.0.1:${platform.mqttPort}`, {
+      clientId: 'dev-someoneelse',
+      username: device.deviceId,
+      password: device.secret,
+      reconnectPeriod: 0,
+    });
     await expect(hijack).rejects.toThrow();
   });
 

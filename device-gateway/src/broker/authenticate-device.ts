@@ -10,6 +10,7 @@ const BAD_USERNAME_OR_PASSWORD = 4;
 const SERVER_UNAVAILABLE = 3;
 
 function authError(message: string, returnCode: number): AuthenticateError {
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment, @typescript-eslint/no-unnecessary-type-assertion -- aedes types the code as a const enum, which type-stripped code cannot reference
   return Object.assign(new Error(message), { returnCode }) as AuthenticateError;
 }
 
@@ -25,7 +26,12 @@ export interface AuthenticateDeps {
  * device secret issued at registration (ARCHITECTURE §5).
  */
 export function authenticateDevice(deps: AuthenticateDeps) {
-  return (client: Client, username: string | undefined, password: Buffer | undefined, done: (error: AuthenticateError | null, success: boolean | null) => void): void => {
+  return (
+    client: Client,
+    username: string | undefined,
+    password: Buffer | undefined,
+    done: (error: AuthenticateError | null, success: boolean | null) => void,
+  ): void => {
     const deviceId = client.id;
     if (!isDeviceId(deviceId)) {
       deps.metrics.authFailures++;

@@ -20,11 +20,18 @@ export interface AuthorizePublishDeps extends IngestReadingsDeps, IngestStatusDe
  * loop for ever. Nothing is forwarded to subscribers: devices may only subscribe to their own commands topic.
  */
 export function authorizePublish(deps: AuthorizePublishDeps) {
-  const refuse = (deviceId: string | undefined, packet: PublishPacket, reason: 'TOPIC_INVALID' | 'RETAIN_REFUSED', detail: string): Promise<void> => {
+  const refuse = (
+    deviceId: string | undefined,
+    packet: PublishPacket,
+    reason: 'TOPIC_INVALID' | 'RETAIN_REFUSED',
+    detail: string,
+  ): Promise<void> => {
     deps.metrics.messagesReceived++;
     deps.metrics.messagesRejected++;
     deps.metrics.countRejection(reason);
-    return deps.quarantine.record([{ deviceId, topic: packet.topic.slice(0, 256), reason, detail, payloadPrefix: payloadPrefix(packet.payload), at: deps.now() }]);
+    return deps.quarantine.record([
+      { deviceId, topic: packet.topic.slice(0, 256), reason, detail, payloadPrefix: payloadPrefix(packet.payload), at: deps.now() },
+    ]);
   };
 
   return (client: Client | null, packet: PublishPacket, done: (error?: Error | null) => void): void => {
@@ -37,20 +44,26 @@ export function authorizePublish(deps: AuthorizePublishDeps) {
     const topic = parseDeviceTopic(packet.topic);
     const payload = typeof packet.payload === 'string' ? Buffer.from(packet.payload) : packet.payload;
 
-    let work: Promise<readonly AcceptedReading[] | void>;
+    let work: Promise<readonly AcceptedReading[] | undefined>;
     if (topic === undefined || topic.deviceId !== identity.deviceId || topic.kind === 'commands') {
       const foreign = topic !== undefined && topic.deviceId !== identity.deviceId;
-      work = refuse(identity.deviceId, packet, 'TOPIC_INVALID', foreign ? 'publish to another device’s topic' : 'not a device protocol v1 topic').then(() => {
+      work = refuse(
+        identity.deviceId,
+        packet,
+        'TOPIC_INVALID',
+        foreign ? 'publish to another device’s topic' : 'not a device protocol v1 topic',
+      ).then(() => {
         // Publishing as another device is an attack, not a bug: close the connection [MQTT-3.3.5-2].
         if (foreign) throw new Error('publish to a foreign topic');
+        return undefined;
       });
     } else if (packet.retain) {
       packet.retain = false;
-      work = refuse(identity.deviceId, packet, 'RETAIN_REFUSED', 'retained publishes are not accepted');
+      work = refuse(identity.deviceId, packet, 'RETAIN_REFUSED', 'retained publishes are not accepted').then(() => undefined);
     } else if (topic.kind === 'readings') {
       work = ingestReadings(deps, identity, packet.topic, payload);
     } else {
-      work = ingestStatus(deps, identity, packet.topic, payload);
+      work = ingestStatus(deps, identity, packet.topic, payload).then(() => undefined);
     }
 
     work.then(

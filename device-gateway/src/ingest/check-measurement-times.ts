@@ -19,7 +19,10 @@ export function checkMeasurementTimes(
   for (const reading of readings) {
     const at = new Date(reading.at).toISOString();
     if (reading.at > latest) {
-      rejected.push({ reason: 'TIME_IN_FUTURE', detail: `${reading.type} at ${at} is ${Math.round((reading.at - now) / 1000)} s ahead of the gateway` });
+      rejected.push({
+        reason: 'TIME_IN_FUTURE',
+        detail: `${reading.type} at ${at} is ${Math.round((reading.at - now) / 1000)} s ahead of the gateway`,
+      });
     } else if (reading.at < earliest) {
       rejected.push({ reason: 'TIME_BEFORE_REGISTRATION', detail: `${reading.type} at ${at} precedes the device's registration` });
     } else {

@@ -34,7 +34,14 @@ export async function ingestReadings(
     metrics.messagesRejected++;
     metrics.countRejection(decoded.reason);
     await deps.quarantine.record([
-      { deviceId: device.deviceId, topic, reason: decoded.reason, detail: decoded.detail, payloadPrefix: payloadPrefix(payload), at: receivedAt },
+      {
+        deviceId: device.deviceId,
+        topic,
+        reason: decoded.reason,
+        detail: decoded.detail,
+        payloadPrefix: payloadPrefix(payload),
+        at: receivedAt,
+      },
     ]);
     return [];
   }

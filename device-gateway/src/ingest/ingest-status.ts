@@ -30,7 +30,14 @@ export async function ingestStatus(deps: IngestStatusDeps, device: DeviceIdentit
     deps.metrics.countRejection(reason);
     const issue = parsed.error.issues[0];
     await deps.quarantine.record([
-      { deviceId: device.deviceId, topic, reason, detail: `${issue?.path.join('.') || 'status'}: ${issue?.message ?? 'invalid'}`, payloadPrefix: payloadPrefix(payload), at },
+      {
+        deviceId: device.deviceId,
+        topic,
+        reason,
+        detail: `${issue?.path.join('.') || 'status'}: ${issue?.message ?? 'invalid'}`,
+        payloadPrefix: payloadPrefix(payload),
+        at,
+      },
     ]);
     return;
   }

@@ -40,10 +40,11 @@ export class BatchingWriter {
       this.queue.push({ readings, resolve, reject });
       this.queuedLines += readings.length;
       if (this.queuedLines >= this.options.batchLines) this.flush();
-      else this.timer ??= setTimeout(() => {
-        this.timer = undefined;
-        this.flush();
-      }, this.options.flushIntervalMs);
+      else
+        this.timer ??= setTimeout(() => {
+          this.timer = undefined;
+          this.flush();
+        }, this.options.flushIntervalMs);
     });
   }
 

@@ -53,7 +53,11 @@ export class AlertStore {
   }
 
   private select() {
-    return this.db.selectFrom('alerts').innerJoin('patients', 'patients.id', 'alerts.patient_id').selectAll('alerts').select('patients.name as patient_name');
+    return this.db
+      .selectFrom('alerts')
+      .innerJoin('patients', 'patients.id', 'alerts.patient_id')
+      .selectAll('alerts')
+      .select('patients.name as patient_name');
   }
 
   async get(id: string): Promise<Alert | undefined> {

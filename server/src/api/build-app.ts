@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -22,16 +22,18 @@ const DOCS_PREFIX = `${API_PREFIX}/docs`;
 export interface AppOptions {
   /** the built dashboard (dashboard/dist); the API still works without it */
   readonly dashboardDir: string;
-  readonly logger: boolean | object;
+  /** pino logger; none in unit tests */
+  readonly logger: FastifyBaseLogger | undefined;
   readonly onSessionEnded: (sessionId: string) => void;
 }
 
 /** Builds the HTTP app without listening (tests use app.inject()). */
 export async function buildApp(ctx: ServerContext, options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger === false ? false : { level: 'info', ...(typeof options.logger === 'object' ? options.logger : {}), redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    ...(options.logger === undefined ? { logger: false } : { loggerInstance: options.logger }),
+    // one line per request is noise at this volume; errors are still logged by the error handler
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 1024 * 1024,
-    disableRequestLogging: true,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -70,7 +72,9 @@ export async function buildApp(ctx: ServerContext, options: AppOptions): Promise
   if (hasDashboard) await app.register(fastifyStatic, { root: options.dashboardDir, wildcard: false });
   app.setNotFoundHandler((request, reply) => {
     if (!request.url.startsWith('/api/') && hasDashboard && request.method === 'GET') return reply.sendFile('index.html');
-    return reply.code(404).send({ statusCode: 404, code: 'API_NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0] ?? ''}` });
+    return reply
+      .code(404)
+      .send({ statusCode: 404, code: 'API_NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0] ?? ''}` });
   });
   return app;
 }

@@ -8,8 +8,12 @@ export function errorHandler(error: FastifyError | ApiError, request: FastifyReq
     return reply.code(error.statusCode).send({ statusCode: error.statusCode, code: error.code, message: error.message });
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
-    const details = error.validation.map((v) => `${v.instancePath || error.validationContext || 'request'}: ${v.message ?? 'invalid'}`).join('; ');
-    return reply.code(400).send({ statusCode: 400, code: 'API_VALIDATION_FAILED', message: `${API_ERRORS.API_VALIDATION_FAILED.message}: ${details}` });
+    const details = error.validation
+      .map((v) => `${v.instancePath || error.validationContext || 'request'}: ${v.message ?? 'invalid'}`)
+      .join('; ');
+    return reply
+      .code(400)
+      .send({ statusCode: 400, code: 'API_VALIDATION_FAILED', message: `${API_ERRORS.API_VALIDATION_FAILED.message}: ${details}` });
   }
   const status = error.statusCode ?? 500;
   if (status < 500) {

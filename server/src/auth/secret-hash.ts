@@ -7,7 +7,11 @@ import { argon2, randomBytes, timingSafeEqual } from 'node:crypto';
  */
 const PARAMS = { memory: 19_456, passes: 2, parallelism: 1, tagLength: 32 } as const;
 
-function derive(secret: string, nonce: Buffer, p: { memory: number; passes: number; parallelism: number; tagLength: number }): Promise<Buffer> {
+function derive(
+  secret: string,
+  nonce: Buffer,
+  p: { memory: number; passes: number; parallelism: number; tagLength: number },
+): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     argon2('argon2id', { message: secret, nonce, ...p }, (err, key) => (err ? reject(err) : resolve(key)));
   });

@@ -27,7 +27,10 @@ export class SessionStore {
   async create(userId: string, now = Date.now()): Promise<{ token: string; expiresAt: number }> {
     const token = randomBytes(32).toString('base64url');
     const expiresAt = now + this.ttlMs;
-    await this.db.insertInto('sessions').values({ id: tokenId(token), user_id: userId, created_at: now, expires_at: expiresAt, revoked_at: null }).execute();
+    await this.db
+      .insertInto('sessions')
+      .values({ id: tokenId(token), user_id: userId, created_at: now, expires_at: expiresAt, revoked_at: null })
+      .execute();
     return { token, expiresAt };
   }
 
@@ -36,7 +39,16 @@ export class SessionStore {
     const row = await this.db
       .selectFrom('sessions')
       .innerJoin('users', 'users.id', 'sessions.user_id')
-      .select(['sessions.id as sid', 'sessions.expires_at', 'sessions.revoked_at', 'users.id', 'users.username', 'users.display_name', 'users.role', 'users.disabled_at'])
+      .select([
+        'sessions.id as sid',
+        'sessions.expires_at',
+        'sessions.revoked_at',
+        'users.id',
+        'users.username',
+        'users.display_name',
+        'users.role',
+        'users.disabled_at',
+      ])
       .where('sessions.id', '=', tokenId(token))
       .executeTakeFirst();
     if (row === undefined || row.revoked_at !== null || row.disabled_at !== null || row.expires_at <= now) return undefined;

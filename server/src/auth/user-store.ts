@@ -47,6 +47,10 @@ export class UserStore {
   }
 
   async setPassword(id: string, password: string): Promise<void> {
-    await this.db.updateTable('users').set({ password_hash: await hashSecret(password) }).where('id', '=', id).execute();
+    await this.db
+      .updateTable('users')
+      .set({ password_hash: await hashSecret(password) })
+      .where('id', '=', id)
+      .execute();
   }
 }

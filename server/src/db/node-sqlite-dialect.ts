@@ -8,7 +8,9 @@ import { SqliteDialect, type SqliteDatabase, type SqliteStatement } from 'kysely
 export function nodeSqliteDialect(db: DatabaseSync): SqliteDialect {
   const cache = new Map<string, SqliteStatement>();
   const bind = (params: readonly unknown[]): (null | number | bigint | string | Uint8Array)[] =>
-    params.map((p) => (typeof p === 'boolean' ? (p ? 1 : 0) : p === undefined ? null : (p as null | number | bigint | string | Uint8Array)));
+    params.map((p) =>
+      typeof p === 'boolean' ? (p ? 1 : 0) : p === undefined ? null : (p as null | number | bigint | string | Uint8Array),
+    );
 
   const wrap = (stmt: StatementSync): SqliteStatement => ({
     reader: stmt.columns().length > 0,

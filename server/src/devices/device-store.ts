@@ -10,7 +10,7 @@ const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567';
 function newDeviceId(): string {
   const bytes = randomBytes(12);
   let id = 'dev-';
-  for (const b of bytes) id += BASE32[b & 31];
+  for (const b of bytes) id += BASE32.charAt(b & 31);
   return id;
 }
 
@@ -75,7 +75,11 @@ export class DeviceStore {
     const cached = this.verified.get(deviceId);
     if (cached !== undefined && cached.until > now && cached.digest === digest) return cached.identity;
 
-    const row = await this.db.selectFrom('devices').select(['id', 'patient_id', 'registered_at', 'secret_hash', 'active']).where('id', '=', deviceId).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('devices')
+      .select(['id', 'patient_id', 'registered_at', 'secret_hash', 'active'])
+      .where('id', '=', deviceId)
+      .executeTakeFirst();
     if (row?.active !== 1 || !(await verifySecret(secret, row.secret_hash))) return undefined;
     const identity: DeviceIdentity = { deviceId: row.id, patientId: row.patient_id, registeredAt: row.registered_at };
     this.verified.set(deviceId, { digest, identity, until: now + VERIFIED_CACHE_MS });

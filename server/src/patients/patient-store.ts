@@ -18,7 +18,12 @@ export class PatientStore {
     this.db = db;
   }
 
-  async create(input: Omit<CreatePatientRequest, 'teamId'>, teamIds: readonly string[], createdBy: string, now = Date.now()): Promise<Patient> {
+  async create(
+    input: Omit<CreatePatientRequest, 'teamId'>,
+    teamIds: readonly string[],
+    createdBy: string,
+    now = Date.now(),
+  ): Promise<Patient> {
     const row: PatientsTable = {
       id: randomUUID(),
       name: input.name,
@@ -52,8 +57,17 @@ export class PatientStore {
       query = query.where('patients.id', 'in', this.db.selectFrom('team_patients').select('patient_id').where('team_id', 'in', teamIds));
     }
     const rows = await query.execute();
-    const links = await this.db.selectFrom('team_patients').select(['team_id', 'patient_id']).where('patient_id', 'in', rows.length > 0 ? rows.map((r) => r.id) : ['']).execute();
-    return rows.map((r) => toPatient(r, links.filter((l) => l.patient_id === r.id).map((l) => l.team_id)));
+    const links = await this.db
+      .selectFrom('team_patients')
+      .select(['team_id', 'patient_id'])
+      .where('patient_id', 'in', rows.length > 0 ? rows.map((r) => r.id) : [''])
+      .execute();
+    return rows.map((r) =>
+      toPatient(
+        r,
+        links.filter((l) => l.patient_id === r.id).map((l) => l.team_id),
+      ),
+    );
   }
 
   async nameOf(id: string): Promise<string | undefined> {

@@ -6,7 +6,10 @@ import { serverConfigInput, serverConfigSchema, type ServerConfig } from '../con
 const influxSchema = z
   .object({
     url: z.url().optional(),
-    database: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).default('rpm'),
+    database: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,64}$/)
+      .default('rpm'),
     retentionPolicy: z.string().min(1).optional(),
     apiVersion: z.enum(['v1', 'v2']).optional(),
     token: z.string().min(1).optional(),
@@ -43,7 +46,10 @@ export function parsePlatformConfig(env: NodeJS.ProcessEnv, defaults: { dashboar
   const empty = (v: string | undefined): string | undefined => (v === '' ? undefined : v);
   const results = {
     gateway: gatewayConfigSchema.safeParse(gatewayConfigInput(env)),
-    server: serverConfigSchema.safeParse({ ...serverConfigInput(env), dashboardDir: empty(env['RPM_DASHBOARD_DIR']) ?? defaults.dashboardDir }),
+    server: serverConfigSchema.safeParse({
+      ...serverConfigInput(env),
+      dashboardDir: empty(env['RPM_DASHBOARD_DIR']) ?? defaults.dashboardDir,
+    }),
     influx: influxSchema.safeParse({
       url: empty(env['RPM_INFLUX_URL']),
       database: empty(env['RPM_INFLUX_DATABASE']),
@@ -64,7 +70,9 @@ export function parsePlatformConfig(env: NodeJS.ProcessEnv, defaults: { dashboar
       simIntervalMs: empty(env['RPM_SIM_INTERVAL_MS']),
     }),
   };
-  const problems = Object.entries(results).flatMap(([section, r]) => (r.success ? [] : r.error.issues.map((i) => `${section}.${i.path.join('.')}: ${i.message}`)));
+  const problems = Object.entries(results).flatMap(([section, r]) =>
+    r.success ? [] : r.error.issues.map((i) => `${section}.${i.path.join('.')}: ${i.message}`),
+  );
   if (!results.gateway.success || !results.server.success || !results.influx.success || !results.platform.success) {
     throw new Error(`invalid configuration:\n  ${problems.join('\n  ')}`);
   }

@@ -62,13 +62,12 @@ export class Platform {
       await store.ensureDatabase();
       this.closers.push(() => store.close());
 
-      let gateway: Gateway | undefined;
       const server = await PlatformServer.build(config.server, {
         db,
         vitals: new InfluxVitalsReader(influx),
         logger: log.child({ module: 'http' }),
         readiness: async () => {
-          const ready = gateway === undefined ? { broker: false, influx: false } : await gateway.ready();
+          const ready = this.gateway === undefined ? { broker: false, influx: false } : await this.gateway.ready();
           return { broker: ready.broker, influx: ready.influx };
         },
       });
@@ -76,7 +75,7 @@ export class Platform {
       const httpPort = await server.start();
       this.closers.push(() => server.close());
 
-      gateway = new Gateway(config.gateway, {
+      const gateway = new Gateway(config.gateway, {
         directory: server.ctx.devices,
         quarantine: server.ctx.quarantine,
         store,
@@ -85,8 +84,7 @@ export class Platform {
       gateway.onReadings(server.ingest);
       await gateway.start();
       this.gateway = gateway;
-      const started = gateway;
-      this.closers.push(() => started.close());
+      this.closers.push(() => gateway.close());
 
       const httpUrl = `http://${urlHost(config.server.bindHost)}:${httpPort}`;
       const mqttUrl = `mqtt://${urlHost(config.gateway.bindHost)}:${gateway.mqttPort}`;
@@ -122,7 +120,12 @@ export class Platform {
     const c = this.config.influx;
     const { managedPort, managedBinary, url, ...rest } = c;
     if (url !== undefined) return { ...rest, url };
-    const influxd = new ManagedInfluxd({ dataDir: join(dataDir, 'influxdb'), httpPort: managedPort, binary: managedBinary, log: this.log.child({ module: 'influxd' }) });
+    const influxd = new ManagedInfluxd({
+      dataDir: join(dataDir, 'influxdb'),
+      httpPort: managedPort,
+      binary: managedBinary,
+      log: this.log.child({ module: 'influxd' }),
+    });
     this.closers.push(() => influxd.stop());
     await influxd.start();
     return { ...rest, url: influxd.url, apiVersion: 'v1' };

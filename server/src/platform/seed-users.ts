@@ -36,7 +36,9 @@ export async function ensureDemoTeam(ctx: ServerContext, password: string | unde
     if (teamId !== undefined) return { username: 'nurse', password: pw, shown: true, teamId };
   }
   const team = await ctx.teams.create('Transplant follow-up (demo)');
-  const nurse = existing ?? (await ctx.users.create({ username: 'nurse', password: pw, displayName: 'Aigerim Nurlanovna (demo nurse)', role: 'clinician' }));
+  const nurse =
+    existing ??
+    (await ctx.users.create({ username: 'nurse', password: pw, displayName: 'Aigerim Nurlanovna (demo nurse)', role: 'clinician' }));
   await ctx.teams.addMember(team.id, nurse.id, 'nurse');
   return { username: 'nurse', password: pw, shown: true, teamId: team.id };
 }

@@ -49,10 +49,13 @@ export class SocketServer implements AlertNotifier {
     io.on('connection', (socket) => {
       const { session } = socket.data;
       void this.joinRooms(socket.id, session).catch(() => socket.disconnect(true));
-      const expiry = setTimeout(() => {
-        socket.emit('session:ended', { reason: 'expired' });
-        socket.disconnect(true);
-      }, Math.max(0, Math.min(session.expiresAt - Date.now(), 2 ** 31 - 1)));
+      const expiry = setTimeout(
+        () => {
+          socket.emit('session:ended', { reason: 'expired' });
+          socket.disconnect(true);
+        },
+        Math.max(0, Math.min(session.expiresAt - Date.now(), 2 ** 31 - 1)),
+      );
       socket.on('disconnect', () => clearTimeout(expiry));
     });
     this.io = io;
@@ -64,7 +67,13 @@ export class SocketServer implements AlertNotifier {
     const teams = await this.ctx.access.visibleTeams(session.user);
     const rooms = [sessionRoom(session.id), ...(teams === 'all' ? [ALL_PATIENTS_ROOM] : teams.map(teamRoom))];
     await socket.join(rooms);
-    await this.ctx.audit.record({ actor: session.user, action: 'realtime.subscribe', channel: 'socket', outcome: 'allowed', detail: teams === 'all' ? 'all patients' : `${teams.length} teams` });
+    await this.ctx.audit.record({
+      actor: session.user,
+      action: 'realtime.subscribe',
+      channel: 'socket',
+      outcome: 'allowed',
+      detail: teams === 'all' ? 'all patients' : `${teams.length} teams`,
+    });
   }
 
   notify(event: AlertEvent, alert: Alert, patientTeamIds: readonly string[]): void {

@@ -15,7 +15,10 @@ export class TeamStore {
 
   async create(name: string, now = Date.now()): Promise<Team> {
     const team = { id: randomUUID(), name };
-    await this.db.insertInto('care_teams').values({ ...team, created_at: now }).execute();
+    await this.db
+      .insertInto('care_teams')
+      .values({ ...team, created_at: now })
+      .execute();
     return team;
   }
 
@@ -28,7 +31,10 @@ export class TeamStore {
   }
 
   async addMember(teamId: string, userId: string, role: MemberRole): Promise<void> {
-    await this.db.insertInto('team_members').values({ team_id: teamId, user_id: userId, member_role: role, tier: MEMBER_TIERS[role] }).execute();
+    await this.db
+      .insertInto('team_members')
+      .values({ team_id: teamId, user_id: userId, member_role: role, tier: MEMBER_TIERS[role] })
+      .execute();
   }
 
   async teamIdsOfUser(userId: string): Promise<string[]> {

@@ -19,7 +19,14 @@ export function authRoutes(ctx: ServerContext, options: AuthRoutesOptions): Fast
   return async (app) => {
     app.post(
       '/auth/login',
-      { schema: { tags: ['auth'], summary: 'Log in; returns a bearer token', body: loginRequestSchema, response: { 200: loginResponseSchema, 401: apiErrorSchema } } },
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'Log in; returns a bearer token',
+          body: loginRequestSchema,
+          response: { 200: loginResponseSchema, 401: apiErrorSchema },
+        },
+      },
       async (request) => {
         const row = await ctx.users.findByUsername(request.body.username);
         const ok = await verifySecret(request.body.password, row?.password_hash ?? DUMMY_HASH);
@@ -31,7 +38,10 @@ export function authRoutes(ctx: ServerContext, options: AuthRoutesOptions): Fast
 
     app.post(
       '/auth/logout',
-      { preHandler: requireSession(ctx), schema: { tags: ['auth'], summary: 'End this session (its sockets are dropped)', response: { 204: z.null() } } },
+      {
+        preHandler: requireSession(ctx),
+        schema: { tags: ['auth'], summary: 'End this session (its sockets are dropped)', response: { 204: z.null() } },
+      },
       async (request, reply) => {
         const session = sessionOf(request);
         await ctx.sessions.revoke(session.id);
@@ -40,8 +50,10 @@ export function authRoutes(ctx: ServerContext, options: AuthRoutesOptions): Fast
       },
     );
 
-    app.get('/me', { preHandler: requireSession(ctx), schema: { tags: ['auth'], summary: 'The logged-in user', response: { 200: userSchema } } }, (request) =>
-      Promise.resolve(sessionOf(request).user),
+    app.get(
+      '/me',
+      { preHandler: requireSession(ctx), schema: { tags: ['auth'], summary: 'The logged-in user', response: { 200: userSchema } } },
+      (request) => Promise.resolve(sessionOf(request).user),
     );
   };
 }

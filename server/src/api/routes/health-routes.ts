@@ -7,13 +7,23 @@ const readySchema = z.object({ status: z.enum(['ready', 'degraded']), checks: z.
 /** Liveness and readiness for orchestrators and the ops view. */
 export function healthRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get('/healthz', { schema: { tags: ['health'], summary: 'The process is alive', response: { 200: z.object({ status: z.literal('ok') }) } } }, () => ({
-      status: 'ok' as const,
-    }));
+    app.get(
+      '/healthz',
+      { schema: { tags: ['health'], summary: 'The process is alive', response: { 200: z.object({ status: z.literal('ok') }) } } },
+      () => ({
+        status: 'ok' as const,
+      }),
+    );
 
     app.get(
       '/readyz',
-      { schema: { tags: ['health'], summary: 'Broker, InfluxDB and database are reachable', response: { 200: readySchema, 503: readySchema } } },
+      {
+        schema: {
+          tags: ['health'],
+          summary: 'Broker, InfluxDB and database are reachable',
+          response: { 200: readySchema, 503: readySchema },
+        },
+      },
       async (_req, reply) => {
         const database = await ctx.db
           .selectFrom('users')

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { apiErrorSchema, createDeviceRequestSchema, createDeviceResponseSchema, createPatientRequestSchema, deviceSchema, patientSchema } from '@rpm/contracts';
+import {
+  apiErrorSchema,
+  createDeviceRequestSchema,
+  createDeviceResponseSchema,
+  createPatientRequestSchema,
+  deviceSchema,
+  patientSchema,
+} from '@rpm/contracts';
 import type { ServerContext } from '../../context.ts';
 import { requireSession, sessionOf } from '../authenticate-request.ts';
 import { authorisePatient } from '../authorise-patient.ts';
@@ -15,14 +22,23 @@ export function patientRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
 
     app.post(
       '/patients',
-      { preHandler: clinical, schema: { tags: ['patients'], summary: 'Enrol a patient', body: createPatientRequestSchema, response: { 201: z.object({ id: z.uuid() }), ...errors } } },
+      {
+        preHandler: clinical,
+        schema: {
+          tags: ['patients'],
+          summary: 'Enrol a patient',
+          body: createPatientRequestSchema,
+          response: { 201: z.object({ id: z.uuid() }), ...errors },
+        },
+      },
       async (request, reply) => {
         const user = sessionOf(request).user;
         const { teamId, ...fields } = request.body;
         let teamIds: string[];
         if (teamId !== undefined) {
           const visible = await ctx.access.visibleTeams(user);
-          if (!(await ctx.teams.exists(teamId)) || (visible !== 'all' && !visible.includes(teamId))) throw new ApiError('API_TEAM_NOT_FOUND');
+          if (!(await ctx.teams.exists(teamId)) || (visible !== 'all' && !visible.includes(teamId)))
+            throw new ApiError('API_TEAM_NOT_FOUND');
           teamIds = [teamId];
         } else {
           const own = await ctx.teams.teamIdsOfUser(user.id);
@@ -35,19 +51,43 @@ export function patientRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
       },
     );
 
-    app.get('/patients', { preHandler: clinical, schema: { tags: ['patients'], summary: 'Patients of your care teams', response: { 200: z.object({ patients: z.array(patientSchema) }), ...errors } } }, async (request) => {
-      const user = sessionOf(request).user;
-      const patients = await ctx.patients.list(await ctx.access.visibleTeams(user));
-      await ctx.audit.record({ actor: user, action: 'patient.list', channel: 'rest', outcome: 'allowed', detail: `${patients.length} patients` });
-      return { patients };
-    });
+    app.get(
+      '/patients',
+      {
+        preHandler: clinical,
+        schema: {
+          tags: ['patients'],
+          summary: 'Patients of your care teams',
+          response: { 200: z.object({ patients: z.array(patientSchema) }), ...errors },
+        },
+      },
+      async (request) => {
+        const user = sessionOf(request).user;
+        const patients = await ctx.patients.list(await ctx.access.visibleTeams(user));
+        await ctx.audit.record({
+          actor: user,
+          action: 'patient.list',
+          channel: 'rest',
+          outcome: 'allowed',
+          detail: `${patients.length} patients`,
+        });
+        return { patients };
+      },
+    );
 
-    app.get('/patients/:id', { preHandler: clinical, schema: { tags: ['patients'], summary: 'One patient', params: patientParams, response: { 200: patientSchema, ...errors } } }, async (request) => {
-      await authorisePatient(ctx, request, request.params.id, 'patient.read');
-      const patient = await ctx.patients.get(request.params.id);
-      if (patient === undefined) throw new ApiError('API_PATIENT_NOT_FOUND');
-      return patient;
-    });
+    app.get(
+      '/patients/:id',
+      {
+        preHandler: clinical,
+        schema: { tags: ['patients'], summary: 'One patient', params: patientParams, response: { 200: patientSchema, ...errors } },
+      },
+      async (request) => {
+        await authorisePatient(ctx, request, request.params.id, 'patient.read');
+        const patient = await ctx.patients.get(request.params.id);
+        if (patient === undefined) throw new ApiError('API_PATIENT_NOT_FOUND');
+        return patient;
+      },
+    );
 
     app.post(
       '/patients/:id/devices',
@@ -70,7 +110,15 @@ export function patientRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
 
     app.get(
       '/patients/:id/devices',
-      { preHandler: clinical, schema: { tags: ['devices'], summary: 'The patient’s devices and their status', params: patientParams, response: { 200: z.object({ devices: z.array(deviceSchema) }), ...errors } } },
+      {
+        preHandler: clinical,
+        schema: {
+          tags: ['devices'],
+          summary: 'The patient’s devices and their status',
+          params: patientParams,
+          response: { 200: z.object({ devices: z.array(deviceSchema) }), ...errors },
+        },
+      },
       async (request) => {
         await authorisePatient(ctx, request, request.params.id, 'device.list');
         return { devices: await ctx.devices.listForPatient(request.params.id) };

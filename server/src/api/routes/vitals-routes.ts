@@ -28,7 +28,13 @@ export function vitalsRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
         const from = request.query.from === undefined ? to - DAY_MS : Date.parse(request.query.from);
         if (from > to) throw new ApiError('API_VALIDATION_FAILED', '`from` must not be after `to`');
         const readings = await ctx.vitals
-          .query({ patientId: request.params.id, ...(request.query.type === undefined ? {} : { type: request.query.type }), from, to, limit: request.query.limit })
+          .query({
+            patientId: request.params.id,
+            ...(request.query.type === undefined ? {} : { type: request.query.type }),
+            from,
+            to,
+            limit: request.query.limit,
+          })
           .catch((error: unknown) => {
             request.log.error({ err: error }, 'InfluxDB query failed');
             throw new ApiError('API_INFLUX_UNAVAILABLE');

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VITALS } from '@rpm/contracts';
 import type { AcceptedReading, CanonicalReading, VitalPoint } from '@rpm/contracts';
-import { freePort } from '../../../test/harness/free-port.ts';
-import { startInfluxd, type TestInfluxd } from '../../../test/harness/influxd.ts';
-import type { InfluxConfig } from './influx-config.ts';
-import { InfluxVitalsReader, buildVitalsQuery } from './influx-vitals-reader.ts';
+import { freePort } from '../harness/free-port.ts';
+import { startInfluxd, type TestInfluxd } from '../harness/influxd.ts';
+import { InfluxVitalsReader, buildVitalsQuery, type InfluxConfig } from '@rpm/server';
 
 const START_TIMEOUT_MS = 60_000;
 const T0 = Date.UTC(2026, 0, 15, 8, 0, 0);
