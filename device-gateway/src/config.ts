@@ -6,14 +6,34 @@ export const gatewayConfigSchema = z.object({
   mqttPort: z.coerce.number().int().min(0).max(65535).default(1883),
   /** address the MQTT listener binds to; 0.0.0.0 to accept devices from the network */
   bindHost: z.string().min(1).default('127.0.0.1'),
-  /** a CONNECT must arrive this soon after the TCP connection opens */
-  connectTimeoutMs: z.coerce.number().int().positive().default(10_000),
+  /** a CONNECT must arrive this soon after the TCP connection opens; idle sockets are closed after it */
+  connectTimeoutMs: z.coerce.number().int().positive().default(5_000),
+  /** connects per remote address allowed at once (token bucket size) */
+  connectBurst: z.coerce.number().int().positive().default(200),
+  /** connects per remote address and second, sustained */
+  connectRatePerSec: z.coerce.number().positive().default(20),
+  /** MQTT over TLS: PEM certificate chain and private key files; the TLS listener starts only when both are set */
+  tlsCertFile: z.string().min(1).optional(),
+  tlsKeyFile: z.string().min(1).optional(),
+  /** port of the TLS listener */
+  mqttsPort: z.coerce.number().int().min(0).max(65535).default(8883),
   /** readings per InfluxDB write request; 1,000-line batches were as fast as 5,000 here (ARCHITECTURE §8) */
   influxBatchLines: z.coerce.number().int().positive().default(1000),
-  /** longest a reading waits for its batch to fill before it is written */
-  influxFlushIntervalMs: z.coerce.number().int().nonnegative().default(10),
-  /** concurrent InfluxDB write requests; more than 2 gained nothing on 1.6.7 (ARCHITECTURE §8) */
-  influxMaxInFlight: z.coerce.number().int().positive().default(2),
+  /** first retry delay after an InfluxDB outage; doubles per failure up to influxRetryMaxMs, with full jitter */
+  influxRetryBaseMs: z.coerce.number().int().positive().default(250),
+  influxRetryMaxMs: z.coerce.number().int().positive().default(10_000),
+  /** size bound of the spool; when full the gateway stops acknowledging (back-pressure) instead of dropping */
+  spoolMaxBytes: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(1024 * 1024 * 1024),
+  /** how long a (device, seq) is remembered to store replays once */
+  dedupWindowMs: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(7 * 24 * 60 * 60 * 1000),
 });
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
 
@@ -22,5 +42,12 @@ export function gatewayConfigInput(env: NodeJS.ProcessEnv): Record<string, strin
   return {
     mqttPort: env['RPM_MQTT_PORT'],
     bindHost: env['RPM_BIND_HOST'],
+    spoolMaxBytes: env['RPM_SPOOL_MAX_BYTES'],
+    connectBurst: env['RPM_MQTT_CONNECT_BURST'],
+    connectRatePerSec: env['RPM_MQTT_CONNECT_RATE_PER_SEC'],
+    tlsCertFile: env['RPM_MQTT_TLS_CERT'] === '' ? undefined : env['RPM_MQTT_TLS_CERT'],
+    tlsKeyFile: env['RPM_MQTT_TLS_KEY'] === '' ? undefined : env['RPM_MQTT_TLS_KEY'],
+    mqttsPort: env['RPM_MQTTS_PORT'],
+    influxRetryMaxMs: env['RPM_INFLUX_RETRY_MAX_MS'],
   };
 }

@@ -1,21 +1,28 @@
-import { createServer, type Server } from 'node:net';
-import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
+import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
+import { createServer as createTlsServer } from 'node:tls';
+import { PROTOCOL_LIMITS } from '@rpm/contracts';
 import { Aedes } from 'aedes';
 import type { AcceptedReading } from '@rpm/contracts';
 import { authenticateDevice } from './broker/authenticate-device.ts';
 import { authorizePublish } from './broker/authorize-publish.ts';
 import { authorizeSubscribe } from './broker/authorize-subscribe.ts';
+import { capPacketSize } from './broker/cap-packet-size.ts';
+import { ConnectRateLimiter } from './broker/connect-rate-limiter.ts';
 import type { GatewayConfig } from './config.ts';
 import { DeviceSessions } from './ingest/device-sessions.ts';
 import { GatewayMetrics } from './metrics/gateway-metrics.ts';
 import type { DeviceDirectory, Logger, QuarantineSink, ReadingListener } from './ports.ts';
-import { BatchingWriter } from './storage/batching-writer.ts';
+import { SpoolDrainer } from './spool/spool-drainer.ts';
+import type { Spool } from './spool/spool.ts';
 import type { ReadingStore } from './storage/reading-store.ts';
 
 export interface GatewayDeps {
   readonly directory: DeviceDirectory;
   readonly quarantine: QuarantineSink;
   readonly store: ReadingStore;
+  /** the durable log between PUBACK and InfluxDB (SqliteSpool) */
+  readonly spool: Spool;
   readonly log: Logger;
   readonly now?: () => number;
 }
@@ -23,6 +30,8 @@ export interface GatewayDeps {
 export interface GatewayReadiness {
   readonly broker: boolean;
   readonly influx: boolean;
+  /** false when the spool is at its size bound (devices are not being acknowledged) */
+  readonly spool: boolean;
 }
 
 /**
@@ -35,18 +44,19 @@ export class Gateway {
   private readonly config: GatewayConfig;
   private readonly deps: GatewayDeps;
   private readonly listeners: ReadingListener[] = [];
-  private readonly writer: BatchingWriter;
+  readonly drainer: SpoolDrainer;
   private broker: Aedes | undefined;
   private server: Server | undefined;
+  private tlsServer: Server | undefined;
 
   constructor(config: GatewayConfig, deps: GatewayDeps) {
     this.config = config;
     this.deps = deps;
-    this.writer = new BatchingWriter(
-      deps.store,
-      { batchLines: config.influxBatchLines, flushIntervalMs: config.influxFlushIntervalMs, maxInFlight: config.influxMaxInFlight },
-      this.metrics,
-    );
+    this.drainer = new SpoolDrainer(deps.spool, deps.store, this.metrics, deps.log, {
+      batchReadings: config.influxBatchLines,
+      retryBaseMs: config.influxRetryBaseMs,
+      retryMaxMs: config.influxRetryMaxMs,
+    });
   }
 
   /** Registers a consumer of stored readings (the rules engine). */
@@ -57,6 +67,11 @@ export class Gateway {
   /** The port the broker listens on (after start). */
   get mqttPort(): number {
     return (this.server?.address() as AddressInfo | null)?.port ?? 0;
+  }
+
+  /** The port of the TLS listener, when one is configured (after start). */
+  get mqttsPort(): number | undefined {
+    return (this.tlsServer?.address() as AddressInfo | null)?.port;
   }
 
   async start(): Promise<void> {
@@ -71,8 +86,14 @@ export class Gateway {
         }
       }
     };
+    const limiter = new ConnectRateLimiter(this.config.connectBurst, this.config.connectRatePerSec);
     const broker = new Aedes({
       id: 'rpm-gateway',
+      preConnect: (client, _packet, done) => {
+        const allowed = limiter.take((client.conn as Socket).remoteAddress ?? 'unknown');
+        if (!allowed) this.metrics.connectsRateLimited++;
+        done(null, allowed);
+      },
       connectTimeout: this.config.connectTimeoutMs,
       maxClientsIdLength: 64,
       authenticate: authenticateDevice({ directory, sessions: this.sessions, metrics: this.metrics, log }),
@@ -80,7 +101,8 @@ export class Gateway {
         sessions: this.sessions,
         directory,
         quarantine,
-        writer: this.writer,
+        spool: this.deps.spool,
+        onSpooled: () => this.drainer.wake(),
         onReadings: emit,
         metrics: this.metrics,
         log,
@@ -89,6 +111,7 @@ export class Gateway {
       authorizeSubscribe: authorizeSubscribe(this.sessions),
     });
     await broker.listen();
+    this.drainer.start();
     // 'client' (registered) and 'clientDisconnect' (unregistered) are emitted in pairs; 'clientReady' is not always.
     broker.on('client', (client) => {
       const identity = this.sessions.identityOf(client);
@@ -109,35 +132,52 @@ export class Gateway {
     broker.on('clientError', (client, error) => log.debug({ deviceId: client.id, err: error.message }, 'client error'));
     this.broker = broker;
 
-    const server = createServer((socket) => broker.handle(socket));
-    this.server = server;
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(this.config.mqttPort, this.config.bindHost, () => {
-        server.off('error', reject);
-        resolve();
+    // [MQTT-3.3.5] payload cap plus room for the topic and header fields
+    const maxPacketBytes = PROTOCOL_LIMITS.maxPacketBytes + 1024;
+    const accept = (socket: Socket): void => {
+      const client = broker.handle(socket);
+      capPacketSize(client, maxPacketBytes, (bytes) => {
+        this.metrics.messagesRejected++;
+        this.metrics.countRejection('PAYLOAD_TOO_LARGE');
+        log.warn({ deviceId: client.id, bytes }, 'oversize packet refused; connection closed');
       });
-    });
+    };
+    this.server = await listen(createServer(accept), this.config.mqttPort, this.config.bindHost);
     log.info({ host: this.config.bindHost, port: this.mqttPort }, 'MQTT gateway listening');
+    const { tlsCertFile, tlsKeyFile } = this.config;
+    if (tlsCertFile !== undefined && tlsKeyFile !== undefined) {
+      const tls = createTlsServer({ cert: readFileSync(tlsCertFile), key: readFileSync(tlsKeyFile), minVersion: 'TLSv1.2' }, accept);
+      this.tlsServer = await listen(tls, this.config.mqttsPort, this.config.bindHost);
+      log.info({ host: this.config.bindHost, port: this.mqttsPort }, 'MQTT over TLS listening');
+    }
   }
 
   async ready(): Promise<GatewayReadiness> {
     const broker = this.server?.listening === true && this.broker?.closed === false;
     const influx = await this.deps.store.ping().catch(() => false);
-    return { broker, influx };
+    return { broker, influx, spool: this.deps.spool.hasRoom() };
   }
 
-  /** Stops accepting devices, waits for in-flight writes, then closes the broker. */
+  /** Stops accepting devices, then stops the drainer; whatever is still spooled is drained at the next start. */
   async close(): Promise<void> {
-    const server = this.server;
+    const servers = [this.server, this.tlsServer].filter((s): s is Server => s !== undefined);
     const broker = this.broker;
     this.server = undefined;
+    this.tlsServer = undefined;
     this.broker = undefined;
-    if (server !== undefined) {
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      if (broker !== undefined) await new Promise<void>((resolve) => broker.close(() => resolve()));
-      await closed;
-    }
-    await this.writer.drain();
+    const closed = servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve())));
+    if (broker !== undefined) await new Promise<void>((resolve) => broker.close(() => resolve()));
+    await Promise.all(closed);
+    await this.drainer.stop();
   }
+}
+
+function listen(server: Server, port: number, host: string): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve(server);
+    });
+  });
 }

@@ -74,7 +74,7 @@ describe('one reading, end to end', () => {
   it('is ready: broker, InfluxDB and database reachable', async () => {
     const res = await fetch(`${platform.httpUrl}/readyz`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ready', checks: { broker: true, influx: true, database: true } });
+    expect(await res.json()).toEqual({ status: 'ready', checks: { broker: true, influx: true, spool: true, database: true } });
   });
 
   it('stores the reading, raises a persisted alert and pushes it only to the patient’s team', async () => {

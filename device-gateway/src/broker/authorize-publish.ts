@@ -72,7 +72,11 @@ export function authorizePublish(deps: AuthorizePublishDeps) {
         if (accepted !== undefined && accepted.length > 0) deps.onReadings(accepted);
       },
       (error: unknown) => {
-        deps.log.warn({ deviceId: identity.deviceId, err: error }, 'message not acknowledged; the device will resend it');
+        deps.metrics.notAcknowledged++;
+        deps.log.warn(
+          { deviceId: identity.deviceId, err: error instanceof Error ? error.message : String(error) },
+          'message not acknowledged; connection closed',
+        );
         done(error instanceof Error ? error : new Error(String(error)));
       },
     );

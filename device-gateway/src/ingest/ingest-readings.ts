@@ -1,23 +1,25 @@
+import { hash } from 'node:crypto';
 import { decodeReadingsMessage, type AcceptedReading, type DeviceIdentity, type QuarantineEntry } from '@rpm/contracts';
 import type { GatewayMetrics } from '../metrics/gateway-metrics.ts';
-import type { QuarantineSink, ReadingListener } from '../ports.ts';
-import type { BatchingWriter } from '../storage/batching-writer.ts';
+import type { QuarantineSink } from '../ports.ts';
+import type { Spool } from '../spool/spool.ts';
 import { checkMeasurementTimes } from './check-measurement-times.ts';
 import { payloadPrefix } from './payload-prefix.ts';
 
 export interface IngestReadingsDeps {
-  readonly writer: BatchingWriter;
+  readonly spool: Spool;
   readonly quarantine: QuarantineSink;
-  readonly onReadings: ReadingListener;
   readonly metrics: GatewayMetrics;
   readonly now: () => number;
+  /** called after a message was spooled (wakes the drainer) */
+  readonly onSpooled: () => void;
 }
 
 /**
- * One readings message, in order: decode → check times → quarantine the refused → store the accepted.
- * Resolves when everything the message carried is durable (stored or quarantined): only then may the broker send
- * the PUBACK. Rejects when storage failed: the PUBACK is withheld and the device sends the message again.
- * The accepted readings are returned for the caller to hand on once the PUBACK is on its way.
+ * One readings message, in order: decode → check times → quarantine the refused → spool the accepted (fsync).
+ * Resolves when everything the message carried is durable: only then may the broker send the PUBACK. Rejects when
+ * the spool is full or failed: the PUBACK is withheld and the device sends the message again later.
+ * Returns the newly stored readings in measurement order, for the rules; a replayed message returns none.
  */
 export async function ingestReadings(
   deps: IngestReadingsDeps,
@@ -47,29 +49,39 @@ export async function ingestReadings(
   }
 
   const timed = checkMeasurementTimes(decoded.accepted, device, receivedAt);
-  const refused = [...decoded.rejected, ...timed.rejected];
-  const quarantined: QuarantineEntry[] = refused.map((r) => ({
-    deviceId: device.deviceId,
-    topic,
-    reason: r.reason,
-    detail: r.detail,
-    payloadPrefix: payloadPrefix(payload),
-    ...('index' in r && typeof r.index === 'number' ? { readingIndex: r.index } : {}),
-    seq: decoded.seq,
-    at: receivedAt,
-  }));
-  for (const r of refused) metrics.countRejection(r.reason);
-  metrics.readingsRejected += refused.length;
-
-  const accepted: AcceptedReading[] = timed.accepted.map((reading) => ({
+  const readings = [...timed.accepted].sort((a, b) => a.at - b.at);
+  const outcome = await deps.spool.append({
     deviceId: device.deviceId,
     patientId: device.patientId,
     seq: decoded.seq,
     receivedAt,
-    reading,
-  }));
-  await Promise.all([deps.writer.write(accepted), quarantined.length > 0 ? deps.quarantine.record(quarantined) : undefined]);
+    readings,
+    digest: hash('sha1', payload, 'base64'),
+  });
+  if (outcome === 'duplicate') {
+    metrics.duplicates++;
+    return [];
+  }
+  deps.onSpooled();
+
+  const refused = [...decoded.rejected, ...timed.rejected];
+  if (refused.length > 0) {
+    const prefix = payloadPrefix(payload);
+    const entries: QuarantineEntry[] = refused.map((r) => ({
+      deviceId: device.deviceId,
+      topic,
+      reason: r.reason,
+      detail: r.detail,
+      payloadPrefix: prefix,
+      ...('index' in r && typeof r.index === 'number' ? { readingIndex: r.index } : {}),
+      seq: decoded.seq,
+      at: receivedAt,
+    }));
+    for (const r of refused) metrics.countRejection(r.reason);
+    metrics.readingsRejected += refused.length;
+    await deps.quarantine.record(entries);
+  }
   metrics.messagesAccepted++;
-  metrics.readingsAccepted += accepted.length;
-  return accepted;
+  metrics.readingsAccepted += readings.length;
+  return readings.map((reading) => ({ deviceId: device.deviceId, patientId: device.patientId, seq: decoded.seq, receivedAt, reading }));
 }

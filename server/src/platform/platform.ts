@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Logger } from 'pino';
-import { Gateway, InfluxReadingStore, ManagedInfluxd, type InfluxConfig } from '@rpm/device-gateway';
+import { Gateway, InfluxReadingStore, ManagedInfluxd, SqliteSpool, type InfluxConfig } from '@rpm/device-gateway';
 import { openDatabase } from '../db/open-database.ts';
 import { InfluxVitalsReader } from '../readings/influx-vitals-reader.ts';
 import { PlatformServer } from '../server.ts';
@@ -67,15 +67,22 @@ export class Platform {
         vitals: new InfluxVitalsReader(influx),
         logger: log.child({ module: 'http' }),
         readiness: async () => {
-          const ready = this.gateway === undefined ? { broker: false, influx: false } : await this.gateway.ready();
-          return { broker: ready.broker, influx: ready.influx };
+          if (this.gateway === undefined) return { broker: false, influx: false, spool: false };
+          return { ...(await this.gateway.ready()) };
         },
       });
       this.server = server;
       const httpPort = await server.start();
       this.closers.push(() => server.close());
 
+      const spool = new SqliteSpool({
+        file: join(dataDir, 'spool.sqlite'),
+        maxBytes: config.gateway.spoolMaxBytes,
+        dedupWindowMs: config.gateway.dedupWindowMs,
+      });
+      this.closers.push(() => spool.close());
       const gateway = new Gateway(config.gateway, {
+        spool,
         directory: server.ctx.devices,
         quarantine: server.ctx.quarantine,
         store,

@@ -1,0 +1,127 @@
+import type { Alert } from '@rpm/contracts';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
+import { isApiRequestError } from '../api/api-request-error.ts';
+import type { ApiClient } from '../api/client.ts';
+import { connectAlertSocket, type ConnectionState } from '../realtime/socket.ts';
+import type { SessionEndReason } from '../session/session.ts';
+import { alertQueueReducer, EMPTY_QUEUE } from './alert-queue.ts';
+import { sortAlerts } from './sort-alerts.ts';
+
+/** Wait before retrying a failed alert fetch, or a socket the server refused while the session is still good. */
+const RETRY_DELAY_MS = 5_000;
+
+export interface AlertQueueModel {
+  /** sorted: priority, then newest measurement */
+  readonly alerts: readonly Alert[];
+  readonly connection: ConnectionState;
+  /** a snapshot has been applied at least once */
+  readonly loaded: boolean;
+  /** the last fetch failed (a retry is scheduled) */
+  readonly loadFailed: boolean;
+  /** the user's role may not see alerts (403) */
+  readonly forbidden: boolean;
+  /** alerts in the last snapshot that did not match the contract */
+  readonly invalid: number;
+  /** when the last snapshot was applied: on every (re)connect, so while live it is when the connection began */
+  readonly syncedAt: number | undefined;
+  /** the most recently raised alert, for the screen-reader announcement */
+  readonly lastRaised: Alert | undefined;
+  readonly acknowledge: (alertId: string) => Promise<void>;
+}
+
+/**
+ * The live queue: socket events merged into snapshots fetched on mount and on every (re)connect. 401s end the
+ * session through the ApiClient; `session:ended` ends it here.
+ */
+export function useAlertQueue(api: ApiClient, token: string, onSessionEnded: (reason: SessionEndReason) => void): AlertQueueModel {
+  const [queue, dispatch] = useReducer(alertQueueReducer, EMPTY_QUEUE);
+  const [connection, setConnection] = useState<ConnectionState>('connecting');
+  const [loaded, setLoaded] = useState(false);
+  const [loadFailed, setLoadFailed] = useState(false);
+  const [forbidden, setForbidden] = useState(false);
+  const [invalid, setInvalid] = useState(0);
+  const [syncedAt, setSyncedAt] = useState<number>();
+  const [lastRaised, setLastRaised] = useState<Alert>();
+  // Event sequence numbers live outside the reducer: a fetch must know the last one given out when it starts.
+  const seq = useRef(0);
+  const refetchRef = useRef<() => void>(() => undefined);
+  const onSessionEndedRef = useRef(onSessionEnded);
+  onSessionEndedRef.current = onSessionEnded;
+
+  useEffect(() => {
+    let disposed = false;
+    let latestFetch = 0;
+    let fetchRetry: ReturnType<typeof setTimeout> | undefined;
+    let socketRetry: ReturnType<typeof setTimeout> | undefined;
+
+    async function refetch(): Promise<void> {
+      const fetchId = ++latestFetch;
+      const sinceSeq = seq.current;
+      clearTimeout(fetchRetry);
+      try {
+        const list = await api.listAlerts();
+        if (disposed || fetchId !== latestFetch) return;
+        dispatch({ type: 'snapshot', alerts: list.alerts, sinceSeq });
+        setInvalid(list.invalid);
+        setLoaded(true);
+        setLoadFailed(false);
+        setForbidden(false);
+        setSyncedAt(Date.now());
+      } catch (error) {
+        if (disposed || fetchId !== latestFetch) return;
+        if (isApiRequestError(error) && error.status === 401) return; // the ApiClient has ended the session
+        if (isApiRequestError(error) && error.status === 403) {
+          setForbidden(true);
+          return;
+        }
+        setLoadFailed(true);
+        fetchRetry = setTimeout(() => void refetch(), RETRY_DELAY_MS);
+      }
+    }
+    refetchRef.current = () => void refetch();
+
+    const socket = connectAlertSocket(token, {
+      onState: setConnection,
+      onConnected: () => void refetch(),
+      onAlert(event, alert) {
+        dispatch({ type: 'event', alert, seq: ++seq.current });
+        if (event === 'alert:raised') setLastRaised(alert);
+      },
+      onInvalidPayload: () => void refetch(),
+      onSessionEnded: (reason) => onSessionEndedRef.current(reason === 'logout' ? 'ended' : 'expired'),
+      onRefused() {
+        // A 401 here ends the session (and this effect); otherwise the refusal was passing: try again shortly.
+        void refetch();
+        clearTimeout(socketRetry);
+        socketRetry = setTimeout(() => socket.retry(), RETRY_DELAY_MS);
+      },
+    });
+    void refetch();
+
+    return () => {
+      disposed = true;
+      clearTimeout(fetchRetry);
+      clearTimeout(socketRetry);
+      socket.close();
+      refetchRef.current = () => undefined;
+    };
+  }, [api, token]);
+
+  const acknowledge = useCallback(
+    async (alertId: string): Promise<void> => {
+      try {
+        const updated = await api.acknowledgeAlert(alertId);
+        dispatch({ type: 'event', alert: updated, seq: ++seq.current });
+      } catch (error) {
+        // Gone or changed meanwhile (resolved, acknowledged by someone else): show the server's current state.
+        if (isApiRequestError(error) && (error.status === 404 || error.status === 409)) refetchRef.current();
+        throw error;
+      }
+    },
+    [api],
+  );
+
+  const alerts = useMemo(() => sortAlerts([...queue.entries.values()].map((entry) => entry.alert)), [queue]);
+
+  return { alerts, connection, loaded, loadFailed, forbidden, invalid, syncedAt, lastRaised, acknowledge };
+}

@@ -1,0 +1,39 @@
+import type { User } from '@rpm/contracts';
+import type { Language } from '../i18n/languages.ts';
+import { useLocale } from '../i18n/locale-context.ts';
+import type { ConnectionState } from '../realtime/socket.ts';
+import { ConnectionStatus } from './ConnectionStatus.tsx';
+import { LanguageSelect } from './LanguageSelect.tsx';
+import { Logo } from './Logo.tsx';
+
+export interface AppHeaderProps {
+  readonly user: User;
+  readonly connection: ConnectionState;
+  readonly language: Language;
+  readonly onLanguageChange: (language: Language) => void;
+  readonly onSignOut: () => void;
+}
+
+export function AppHeader({ user, connection, language, onLanguageChange, onSignOut }: AppHeaderProps) {
+  const { t } = useLocale();
+  return (
+    <header class="app-header">
+      <div class="app-header__brand">
+        <Logo />
+        <span class="app-header__name">{t('app.name')}</span>
+      </div>
+      <ConnectionStatus state={connection} />
+      <div class="app-header__tools">
+        <p class="app-header__user">
+          <span class="visually-hidden">{t('header.user')}: </span>
+          <span class="app-header__user-name">{user.displayName}</span>
+          <span class="app-header__user-role">{t(`roles.${user.role}`)}</span>
+        </p>
+        <LanguageSelect value={language} onChange={onLanguageChange} />
+        <button type="button" class="button button--secondary" onClick={onSignOut}>
+          {t('header.signOut')}
+        </button>
+      </div>
+    </header>
+  );
+}
