@@ -4,6 +4,8 @@ import type { AcceptedReading, DeviceIdentity, DeviceStatusUpdate, QuarantineEnt
 export interface DeviceDirectory {
   /** The device when the id and secret match an active device; undefined otherwise. */
   authenticate(deviceId: string, secret: string): Promise<DeviceIdentity | undefined>;
+  /** The active device with this id, without a secret check (external-broker mode: the broker authenticated it). */
+  lookup(deviceId: string): Promise<DeviceIdentity | undefined>;
   recordStatus(update: DeviceStatusUpdate): Promise<void>;
 }
 

@@ -86,6 +86,12 @@ export class DeviceStore {
     return identity;
   }
 
+  async lookup(deviceId: string): Promise<DeviceIdentity | undefined> {
+    const row = await this.db.selectFrom('devices').select(['id', 'patient_id', 'registered_at', 'active']).where('id', '=', deviceId).executeTakeFirst();
+    if (row?.active !== 1) return undefined;
+    return { deviceId: row.id, patientId: row.patient_id, registeredAt: row.registered_at };
+  }
+
   async recordStatus(update: DeviceStatusUpdate): Promise<void> {
     await this.db
       .updateTable('devices')
