@@ -15,3 +15,5 @@ export * from './api/auth.ts';
 export * from './api/patients.ts';
 export * from './api/vitals.ts';
 export * from './api/alerts.ts';
+export * from './metrics/prometheus-text.ts';
+export * from './api/ops.ts';

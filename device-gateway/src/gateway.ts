@@ -12,6 +12,8 @@ import { ConnectRateLimiter } from './broker/connect-rate-limiter.ts';
 import type { GatewayConfig } from './config.ts';
 import { DeviceSessions } from './ingest/device-sessions.ts';
 import { GatewayMetrics } from './metrics/gateway-metrics.ts';
+import type { PrometheusText } from '@rpm/contracts';
+import { renderGatewayMetrics } from './metrics/render-gateway-metrics.ts';
 import type { DeviceDirectory, Logger, QuarantineSink, ReadingListener } from './ports.ts';
 import { SpoolDrainer } from './spool/spool-drainer.ts';
 import type { Spool } from './spool/spool.ts';
@@ -150,6 +152,17 @@ export class Gateway {
       this.tlsServer = await listen(tls, this.config.mqttsPort, this.config.bindHost);
       log.info({ host: this.config.bindHost, port: this.mqttsPort }, 'MQTT over TLS listening');
     }
+  }
+
+  /** Prometheus metrics of the gateway, appended to `out`. */
+  renderMetrics(out: PrometheusText): void {
+    renderGatewayMetrics(out, {
+      metrics: this.metrics,
+      spool: this.deps.spool.stats(),
+      connectedDevices: this.sessions.connectedDevices,
+      influxConsecutiveFailures: this.drainer.failures,
+      now: Date.now(),
+    });
   }
 
   async ready(): Promise<GatewayReadiness> {

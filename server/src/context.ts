@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { DeadLetterDto, PrometheusText } from '@rpm/contracts';
 import type { AlertService } from './alerts/alert-service.ts';
 import type { AlertStore } from './alerts/alert-store.ts';
 import type { AuditLog } from './audit/audit-log.ts';
@@ -11,6 +12,12 @@ import type { PatientStore } from './patients/patient-store.ts';
 import type { QuarantineStore } from './quarantine/quarantine-store.ts';
 import type { VitalsReader } from './readings/vitals-reader.ts';
 import type { TeamStore } from './teams/team-store.ts';
+
+/** What the ingest side (the gateway, in-process by default) tells the server about its health. */
+export interface IngestHealth {
+  renderMetrics(out: PrometheusText): void;
+  deadLetters(limit: number): DeadLetterDto[];
+}
 
 /** Readiness of the parts the server depends on but does not own (the broker, InfluxDB). */
 export type ReadinessProbe = () => Promise<Readonly<Record<string, boolean>>>;
@@ -30,4 +37,5 @@ export interface ServerContext {
   readonly audit: AuditLog;
   readonly vitals: VitalsReader;
   readonly readiness: ReadinessProbe;
+  readonly ingestHealth: IngestHealth;
 }

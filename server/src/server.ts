@@ -10,7 +10,7 @@ import { PatientAccess } from './auth/patient-access.ts';
 import { SessionStore } from './auth/session-store.ts';
 import { UserStore } from './auth/user-store.ts';
 import type { ServerConfig } from './config.ts';
-import type { ReadinessProbe, ServerContext } from './context.ts';
+import type { IngestHealth, ReadinessProbe, ServerContext } from './context.ts';
 import type { Database } from './db/schema.ts';
 import { DeviceStore } from './devices/device-store.ts';
 import { PatientStore } from './patients/patient-store.ts';
@@ -26,6 +26,7 @@ export interface ServerDeps {
   readonly db: Kysely<Database>;
   readonly vitals: VitalsReader;
   readonly readiness: ReadinessProbe;
+  readonly ingestHealth: IngestHealth;
   readonly logger: FastifyBaseLogger | undefined;
 }
 
@@ -69,6 +70,7 @@ export class PlatformServer {
       audit: new AuditLog(db),
       vitals: deps.vitals,
       readiness: deps.readiness,
+      ingestHealth: deps.ingestHealth,
     };
     const socketServer = new SocketServer(ctx);
     notifier.target = socketServer;
@@ -76,6 +78,7 @@ export class PlatformServer {
       dashboardDir: config.dashboardDir,
       logger: deps.logger,
       onSessionEnded: (sid) => socketServer.endSession(sid),
+      connectedSockets: () => socketServer.connectedSockets,
     });
     socketServer.attach(app.server);
     return new PlatformServer(config, ctx, app, socketServer);

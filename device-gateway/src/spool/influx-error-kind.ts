@@ -7,8 +7,7 @@
 export type InfluxErrorKind = 'refused' | 'database-missing' | 'outage';
 
 export function influxErrorKind(error: unknown): InfluxErrorKind {
-  const status =
-    typeof error === 'object' && error !== null && 'statusCode' in error ? (error).statusCode : undefined;
+  const status = typeof error === 'object' && error !== null && 'statusCode' in error ? error.statusCode : undefined;
   if (status === 404) return 'database-missing';
   if (status === 400 || status === 413 || status === 422) return 'refused';
   return 'outage';

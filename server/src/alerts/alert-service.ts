@@ -1,4 +1,4 @@
-import type { Alert } from '@rpm/contracts';
+import type { Alert, AlertPriority } from '@rpm/contracts';
 import type { PatientStore } from '../patients/patient-store.ts';
 import type { AlertNotifier } from './alert-notifier.ts';
 import type { AlertStore, AlertTrigger } from './alert-store.ts';
@@ -13,6 +13,8 @@ export class AlertService {
   private readonly patients: PatientStore;
   private readonly notifier: AlertNotifier;
   private readonly chains = new Map<string, Promise<unknown>>();
+  /** alerts raised since start, by priority (for /metrics) */
+  readonly raisedByPriority = new Map<AlertPriority, number>();
 
   constructor(store: AlertStore, patients: PatientStore, notifier: AlertNotifier) {
     this.store = store;
@@ -23,6 +25,7 @@ export class AlertService {
   raise(trigger: AlertTrigger): Promise<Alert> {
     return this.serialise(trigger.patientId, async () => {
       const { alert, created } = await this.store.raiseOrUpdate(trigger);
+      if (created) this.raisedByPriority.set(alert.priority, (this.raisedByPriority.get(alert.priority) ?? 0) + 1);
       this.notifier.notify(created ? 'alert:raised' : 'alert:updated', alert, await this.patients.teamIdsOf(alert.patientId));
       return alert;
     });

@@ -11,6 +11,7 @@ import { adminRoutes } from './routes/admin-routes.ts';
 import { alertRoutes } from './routes/alert-routes.ts';
 import { authRoutes } from './routes/auth-routes.ts';
 import { healthRoutes } from './routes/health-routes.ts';
+import { metricsRoutes } from './routes/metrics-routes.ts';
 import { opsRoutes } from './routes/ops-routes.ts';
 import { patientRoutes } from './routes/patient-routes.ts';
 import { vitalsRoutes } from './routes/vitals-routes.ts';
@@ -25,6 +26,7 @@ export interface AppOptions {
   /** pino logger; none in unit tests */
   readonly logger: FastifyBaseLogger | undefined;
   readonly onSessionEnded: (sessionId: string) => void;
+  readonly connectedSockets: () => number;
 }
 
 /** Builds the HTTP app without listening (tests use app.inject()). */
@@ -67,6 +69,7 @@ export async function buildApp(ctx: ServerContext, options: AppOptions): Promise
   );
   // Kubernetes-style probes also at the root, where load balancers look for them.
   await app.register(healthRoutes(ctx));
+  await app.register(metricsRoutes(ctx, options.connectedSockets));
 
   const hasDashboard = existsSync(join(options.dashboardDir, 'index.html'));
   if (hasDashboard) await app.register(fastifyStatic, { root: options.dashboardDir, wildcard: false });

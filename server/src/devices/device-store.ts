@@ -87,7 +87,11 @@ export class DeviceStore {
   }
 
   async lookup(deviceId: string): Promise<DeviceIdentity | undefined> {
-    const row = await this.db.selectFrom('devices').select(['id', 'patient_id', 'registered_at', 'active']).where('id', '=', deviceId).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('devices')
+      .select(['id', 'patient_id', 'registered_at', 'active'])
+      .where('id', '=', deviceId)
+      .executeTakeFirst();
     if (row?.active !== 1) return undefined;
     return { deviceId: row.id, patientId: row.patient_id, registeredAt: row.registered_at };
   }

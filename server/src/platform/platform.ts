@@ -62,10 +62,21 @@ export class Platform {
       await store.ensureDatabase();
       this.closers.push(() => store.close());
 
+      const spool = new SqliteSpool({
+        file: join(dataDir, 'spool.sqlite'),
+        maxBytes: config.gateway.spoolMaxBytes,
+        dedupWindowMs: config.gateway.dedupWindowMs,
+      });
+      this.closers.push(() => spool.close());
+
       const server = await PlatformServer.build(config.server, {
         db,
         vitals: new InfluxVitalsReader(influx),
         logger: log.child({ module: 'http' }),
+        ingestHealth: {
+          renderMetrics: (out) => this.gateway?.renderMetrics(out),
+          deadLetters: (limit) => spool.listDeadLetters(limit).map((d) => ({ ...d, reading: { ...d.reading } })),
+        },
         readiness: async () => {
           if (this.gateway === undefined) return { broker: false, influx: false, spool: false };
           return { ...(await this.gateway.ready()) };
@@ -75,12 +86,6 @@ export class Platform {
       const httpPort = await server.start();
       this.closers.push(() => server.close());
 
-      const spool = new SqliteSpool({
-        file: join(dataDir, 'spool.sqlite'),
-        maxBytes: config.gateway.spoolMaxBytes,
-        dedupWindowMs: config.gateway.dedupWindowMs,
-      });
-      this.closers.push(() => spool.close());
       const gateway = new Gateway(config.gateway, {
         spool,
         directory: server.ctx.devices,

@@ -80,6 +80,10 @@ export class SocketServer implements AlertNotifier {
     this.io?.to([ALL_PATIENTS_ROOM, ...patientTeamIds.map(teamRoom)]).emit(event, alert);
   }
 
+  get connectedSockets(): number {
+    return this.io?.engine.clientsCount ?? 0;
+  }
+
   /** Logout: tell the session's sockets and drop them. */
   endSession(sessionId: string): void {
     const room = this.io?.in(sessionRoom(sessionId));

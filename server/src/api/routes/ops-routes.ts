@@ -1,21 +1,12 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { REJECTION_REASONS, apiErrorSchema } from '@rpm/contracts';
+import { apiErrorSchema, deadLetterSchema, quarantineEntrySchema } from '@rpm/contracts';
 import type { ServerContext } from '../../context.ts';
-import { requireSession } from '../authenticate-request.ts';
+import { requireSession, sessionOf } from '../authenticate-request.ts';
 
-const quarantineEntrySchema = z.object({
-  deviceId: z.string().optional(),
-  topic: z.string(),
-  reason: z.enum(Object.keys(REJECTION_REASONS) as [keyof typeof REJECTION_REASONS, ...(keyof typeof REJECTION_REASONS)[]]),
-  detail: z.string(),
-  payloadPrefix: z.string(),
-  readingIndex: z.number().int().optional(),
-  seq: z.number().int().optional(),
-  at: z.number(),
-});
+const limitQuery = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) });
 
-/** Fleet health for ops: no clinical data here. */
+/** Fleet health: the quarantine (device faults, for ops) and dead letters (readings, so admin only). */
 export function opsRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
@@ -25,11 +16,35 @@ export function opsRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['ops'],
           summary: 'Refused device messages and readings, newest first, with their reason',
-          querystring: z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) }),
+          querystring: limitQuery,
           response: { 200: z.object({ entries: z.array(quarantineEntrySchema) }), 401: apiErrorSchema, 403: apiErrorSchema },
         },
       },
       async (request) => ({ entries: await ctx.quarantine.list(request.query.limit) }),
+    );
+
+    app.get(
+      '/dead-letters',
+      {
+        preHandler: requireSession(ctx, ['admin']),
+        schema: {
+          tags: ['ops'],
+          summary: 'Readings InfluxDB refused for good, with its answer (they hold clinical values: admin only)',
+          querystring: limitQuery,
+          response: { 200: z.object({ deadLetters: z.array(deadLetterSchema) }), 401: apiErrorSchema, 403: apiErrorSchema },
+        },
+      },
+      async (request) => {
+        const deadLetters = ctx.ingestHealth.deadLetters(request.query.limit);
+        await ctx.audit.record({
+          actor: sessionOf(request).user,
+          action: 'dead-letters.read',
+          channel: 'rest',
+          outcome: 'allowed',
+          detail: `${deadLetters.length} readings`,
+        });
+        return { deadLetters };
+      },
     );
   };
 }

@@ -1,0 +1,16 @@
+import type { FleetStats } from '../fleet/run-fleet.ts';
+
+/** One line of fleet progress; msg/s is acknowledged messages per second since the previous line (or the start). */
+export function formatStatusLine(stats: FleetStats, previous: FleetStats | undefined, elapsedS: number, sinceLastS: number): string {
+  const rate = sinceLastS <= 0 ? 0 : (stats.acknowledged - (previous?.acknowledged ?? 0)) / sinceLastS;
+  return [
+    `[${elapsedS.toFixed(0).padStart(5)} s]`,
+    `connected ${stats.connected}/${stats.devices}`,
+    `sent ${stats.sent}`,
+    `acknowledged ${stats.acknowledged}`,
+    `failed ${stats.failed}`,
+    `pending ${stats.pending}`,
+    ...(stats.dropped > 0 ? [`dropped ${stats.dropped}`] : []),
+    `${rate.toFixed(1)} msg/s`,
+  ].join('  ');
+}

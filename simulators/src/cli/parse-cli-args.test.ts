@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { parseCliArgs } from './parse-cli-args.ts';
+
+describe('parseCliArgs', () => {
+  it('takes every option and the password from the environment', () => {
+    const parsed = parseCliArgs(
+      [
+        'run',
+        '--api',
+        'http://10.0.0.5:8080',
+        '--mqtt',
+        'mqtt://10.0.0.5:1883',
+        '--username',
+        'nurse',
+        '--devices',
+        '25',
+        '--interval-ms',
+        '1000',
+        '--seed',
+        '7',
+        '--desaturating',
+        '0.5',
+        '--duration-s',
+        '30',
+      ],
+      { RPM_SIM_PASSWORD: 'secret-pass' },
+    );
+    expect(parsed).toEqual({
+      command: 'run',
+      options: {
+        apiUrl: 'http://10.0.0.5:8080',
+        mqttUrl: 'mqtt://10.0.0.5:1883',
+        username: 'nurse',
+        password: 'secret-pass',
+        devices: 25,
+        intervalMs: 1000,
+        seed: 7,
+        desaturatingShare: 0.5,
+        durationS: 30,
+        teamId: undefined,
+      },
+    });
+  });
+
+  it('prefers --password over the environment and fills defaults', () => {
+    const parsed = parseCliArgs(['run', '--password', 'x'], { RPM_SIM_PASSWORD: 'y' });
+    expect(parsed.command === 'run' && parsed.options).toMatchObject({
+      password: 'x',
+      devices: 10,
+      intervalMs: 5000,
+      seed: 1,
+      desaturatingShare: 0.2,
+      durationS: undefined,
+    });
+  });
+
+  it.each([[[]], [['--help']], [['run', '-h']], [['help']]])('%j shows the help', (argv) => {
+    expect(parseCliArgs(argv, {})).toEqual({ command: 'help' });
+  });
+
+  it('lists every problem at once', () => {
+    const parsed = parseCliArgs(
+      ['run', '--devices', '0', '--interval-ms', 'fast', '--desaturating', '2', '--mqtt', 'http://x', '--api', 'nope'],
+      {},
+    );
+    expect(parsed.command).toBe('invalid');
+    const problems = parsed.command === 'invalid' ? parsed.problems.join('\n') : '';
+    for (const expected of ['password', '--devices', '--interval-ms', '--desaturating', '--mqtt', '--api'])
+      expect(problems).toContain(expected);
+  });
+
+  it.each([[['walk', '--password', 'x']], [['run', '--bogus']]])('refuses %j', (argv) => {
+    expect(parseCliArgs(argv, {}).command).toBe('invalid');
+  });
+});

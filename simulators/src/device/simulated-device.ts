@@ -1,0 +1,254 @@
+import { connect, type MqttClient } from 'mqtt';
+import { OFFLINE_WILL_PAYLOAD, deviceTopics, type StatusMessage } from '@rpm/contracts';
+import { silentLogger, type SimLogger } from '../logger.ts';
+import { DEFAULT_BACKOFF, backoffDelayMs, type BackoffOptions } from './backoff.ts';
+import { encodeReadingsMessage } from './encode-readings-message.ts';
+import { endMqttClient } from './end-mqtt-client.ts';
+import { formatDeviceTime } from './format-device-time.ts';
+import { Outbox } from './outbox.ts';
+import { DEVICE_DEFAULTS, type DeviceStats, type SimulatedDeviceOptions } from './simulated-device-options.ts';
+import { waitUntil, withTimeout } from './wait-until.ts';
+
+export { DEVICE_DEFAULTS, type DeviceStats, type MeasureFn, type SimulatedDeviceOptions } from './simulated-device-options.ts';
+
+/** Illustrative battery drain: 1% per 20 minutes of running, never below 5%. */
+const BATTERY_DRAIN_MS_PER_PERCENT = 20 * 60_000;
+const BATTERY_FLOOR_PERCENT = 5;
+
+type State = 'built' | 'running' | 'draining' | 'stopped';
+
+/**
+ * One home device: measures every interval, numbers each message with an increasing seq, keeps it in an outbox
+ * until PUBACK, and reconnects with jittered exponential backoff to a persistent session (clean: false).
+ * Measuring continues while offline: the backlog is sent after reconnecting, with the original measurement times.
+ */
+export class SimulatedDevice {
+  readonly deviceId: string;
+  private readonly options: SimulatedDeviceOptions;
+  private readonly backoff: BackoffOptions;
+  private readonly outbox: Outbox;
+  private readonly now: () => number;
+  private readonly log: SimLogger;
+  private readonly topics: { readonly readings: string; readonly status: string };
+  private client: MqttClient | undefined;
+  private state: State = 'built';
+  private stopped: Promise<void> | undefined;
+  private tickTimer: NodeJS.Timeout | undefined;
+  private reconnectTimer: NodeJS.Timeout | undefined;
+  private reconnectAttempt = 0;
+  private outage = false;
+  private startedAt = 0;
+  private tick = 0;
+  private nextSeq: number;
+  private lastError: string | undefined;
+  private readonly counters = { created: 0, sent: 0, acknowledged: 0, failed: 0, dropped: 0, connects: 0 };
+
+  constructor(options: SimulatedDeviceOptions) {
+    this.options = options;
+    this.deviceId = options.deviceId;
+    this.backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
+    this.outbox = new Outbox(options.outboxCapacity ?? DEVICE_DEFAULTS.outboxCapacity);
+    this.now = options.now ?? Date.now;
+    this.log = options.log ?? silentLogger;
+    this.topics = { readings: deviceTopics.readings(options.deviceId), status: deviceTopics.status(options.deviceId) };
+    this.nextSeq = options.firstSeq ?? DEVICE_DEFAULTS.firstSeq;
+  }
+
+  /** Connects and starts measuring. Returns at once: a device that cannot connect keeps measuring and retrying. */
+  start(): void {
+    if (this.state !== 'built') throw new Error(`device ${this.deviceId} was already started`);
+    this.state = 'running';
+    this.startedAt = Date.now();
+    const { deviceId, secret } = this.options;
+    const client = connect(this.options.mqttUrl, {
+      protocolVersion: 4,
+      clientId: deviceId,
+      username: deviceId,
+      password: secret,
+      // Persistent session: the broker keeps our session across connections [MQTT-3.1.2-4].
+      clean: false,
+      keepalive: this.options.keepaliveS ?? DEVICE_DEFAULTS.keepaliveS,
+      connectTimeout: this.options.connectTimeoutMs ?? DEVICE_DEFAULTS.connectTimeoutMs,
+      // Our own backoff (onClose) replaces mqtt.js' fixed-period reconnect.
+      reconnectPeriod: 0,
+      queueQoSZero: false,
+      resubscribe: false,
+      // Published by the broker if we vanish without DISCONNECT [MQTT-3.1.2-8]; never retained (the gateway refuses retain).
+      will: { topic: this.topics.status, payload: Buffer.from(OFFLINE_WILL_PAYLOAD), qos: 1, retain: false },
+    });
+    client.on('connect', () => this.onConnect());
+    client.on('close', () => this.onClose());
+    client.on('error', (error) => {
+      this.lastError = error.message;
+    });
+    this.client = client;
+    this.scheduleTick();
+  }
+
+  /**
+   * Stops measuring, gives the outbox a moment to drain, publishes `{"online":false}` and disconnects with
+   * DISCONNECT, so the broker discards the will [MQTT-3.14.4-3]. Messages still unacknowledged stay counted as pending.
+   */
+  stop(): Promise<void> {
+    this.stopped ??= this.shutdown();
+    return this.stopped;
+  }
+
+  stats(): DeviceStats {
+    return {
+      deviceId: this.deviceId,
+      connected: this.client?.connected ?? false,
+      ...this.counters,
+      pending: this.outbox.size,
+      inFlight: this.outbox.inFlight,
+      lastSeq: this.counters.created === 0 ? undefined : this.nextSeq - 1,
+      lastError: this.lastError,
+    };
+  }
+
+  private scheduleTick(): void {
+    const dueAt =
+      this.startedAt + (this.options.firstTickDelayMs ?? DEVICE_DEFAULTS.firstTickDelayMs) + this.tick * this.options.intervalMs;
+    // Scheduled against the start time, not the previous tick, so the cadence does not drift.
+    this.tickTimer = setTimeout(() => this.onTick(), Math.max(0, dueAt - Date.now()));
+  }
+
+  private onTick(): void {
+    if (this.state !== 'running') return;
+    const atMs = this.now();
+    const readings = this.options.measure(this.tick, atMs);
+    this.tick++;
+    if (readings.length > 0) {
+      const seq = this.nextSeq++;
+      this.counters.created++;
+      this.counters.dropped += this.outbox.add(seq, encodeReadingsMessage(seq, readings, this.utcOffsetMinutes()));
+      this.pump();
+    }
+    this.scheduleTick();
+  }
+
+  /** Hands waiting messages to the client while connected, up to the in-flight window. */
+  private pump(): void {
+    const client = this.client;
+    if (client === undefined || !client.connected || (this.state !== 'running' && this.state !== 'draining')) return;
+    // One pass over the free window: a send that fails synchronously cannot loop here.
+    const free = (this.options.maxInFlight ?? DEVICE_DEFAULTS.maxInFlight) - this.outbox.inFlight;
+    for (let i = 0; i < free; i++) {
+      const entry = this.outbox.takeNext();
+      if (entry === undefined) return;
+      this.counters.sent++;
+      // QoS 1: mqtt.js keeps the packet in its store and calls back on PUBACK; after a reconnect it resends
+      // unacknowledged packets itself [MQTT-4.4.0-1], so an in-flight message is not handed over twice.
+      client.publish(this.topics.readings, entry.payload, { qos: 1 }, (error) => this.onPublishDone(entry.seq, error));
+    }
+  }
+
+  private onPublishDone(seq: number, error: Error | undefined): void {
+    if (!error) {
+      if (this.outbox.acknowledge(seq)) this.counters.acknowledged++;
+      this.pump();
+      return;
+    }
+    // No PUBACK: the message stays and goes again on the next tick or after reconnecting.
+    this.outbox.release(seq);
+    if (this.state === 'running' || this.state === 'draining') {
+      this.counters.failed++;
+      this.lastError = error.message;
+    }
+  }
+
+  private onConnect(): void {
+    this.counters.connects++;
+    this.reconnectAttempt = 0;
+    if (this.outage) this.log.info({ deviceId: this.deviceId, pending: this.outbox.size }, 'device reconnected; sending its backlog');
+    this.outage = false;
+    this.lastError = undefined;
+    this.publishStatus({ online: true });
+    this.pump();
+  }
+
+  private onClose(): void {
+    const client = this.client;
+    if (client === undefined || this.state !== 'running') return;
+    if (!this.outage) {
+      this.outage = true;
+      this.log.warn(
+        { deviceId: this.deviceId, pending: this.outbox.size, err: this.lastError },
+        'device connection lost or refused; retrying with backoff',
+      );
+    }
+    if (this.reconnectTimer !== undefined) return;
+    const delayMs = backoffDelayMs(this.reconnectAttempt++, this.backoff);
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = undefined;
+      if (this.state !== 'running') return;
+      // Keep the stores: without them mqtt.js starts with empty ones and forgets the packets awaiting PUBACK.
+      client.reconnect({ incomingStore: client.incomingStore, outgoingStore: client.outgoingStore });
+    }, delayMs);
+  }
+
+  private publishStatus(fields: Pick<StatusMessage, 'online'>, onDone?: () => void): void {
+    const client = this.client;
+    if (client === undefined) return;
+    const status: StatusMessage =
+      fields.online === false
+        ? { online: false }
+        : {
+            online: true,
+            battery: this.battery(),
+            firmware: this.firmware(),
+            model: this.model(),
+            clock: formatDeviceTime(this.now(), this.utcOffsetMinutes()),
+          };
+    client.publish(this.topics.status, JSON.stringify(status), { qos: 1 }, (error) => {
+      if (error && this.state === 'running')
+        this.log.warn({ deviceId: this.deviceId, err: error.message }, 'status message not acknowledged');
+      onDone?.();
+    });
+  }
+
+  private async shutdown(): Promise<void> {
+    clearTimeout(this.tickTimer);
+    clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = undefined;
+    const client = this.client;
+    if (client === undefined || this.state !== 'running') {
+      this.state = 'stopped';
+      return;
+    }
+    this.state = 'draining';
+    const timeoutMs = this.options.stopTimeoutMs ?? DEVICE_DEFAULTS.stopTimeoutMs;
+    // A function, not a narrowed property: the connection can drop during each await.
+    const connected = (): boolean => client.connected;
+    if (connected()) {
+      await waitUntil(() => this.outbox.size === 0 || !connected(), timeoutMs);
+      if (connected()) await withTimeout(new Promise<void>((resolve) => this.publishStatus({ online: false }, resolve)), timeoutMs);
+    }
+    this.state = 'stopped';
+    if (connected()) {
+      // mqtt.js sends DISCONNECT only once nothing awaits PUBACK; the outbox keeps what was not acknowledged.
+      for (const messageId of Object.keys(client.outgoing)) client.removeOutgoingMessage(Number(messageId));
+      await endMqttClient(client, false, timeoutMs);
+    } else {
+      await endMqttClient(client, true, timeoutMs);
+    }
+  }
+
+  private utcOffsetMinutes(): number {
+    return this.options.utcOffsetMinutes ?? DEVICE_DEFAULTS.utcOffsetMinutes;
+  }
+
+  private firmware(): string {
+    return this.options.firmware ?? DEVICE_DEFAULTS.firmware;
+  }
+
+  private model(): string {
+    return this.options.model ?? DEVICE_DEFAULTS.model;
+  }
+
+  private battery(): number {
+    const start = this.options.batteryPercent ?? DEVICE_DEFAULTS.batteryPercent;
+    const drained = Math.floor((Date.now() - this.startedAt) / BATTERY_DRAIN_MS_PER_PERCENT);
+    return Math.max(BATTERY_FLOOR_PERCENT, Math.min(100, start - drained));
+  }
+}

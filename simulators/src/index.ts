@@ -1,0 +1,35 @@
+/** Public entry point of @rpm/simulators: the demo fleet, its parts, and the physiology behind it. */
+export { startDemoFleet, type DemoFleet, type DemoFleetOptions } from './fleet/start-demo-fleet.ts';
+export { runFleet, assignProfiles, FLEET_DEFAULTS, type FleetHandle, type FleetStats, type RunFleetOptions } from './fleet/run-fleet.ts';
+export {
+  provisionFleet,
+  PROVISION_DEFAULTS,
+  type DeviceCredentials,
+  type DeviceLogin,
+  type ProvisionFleetOptions,
+} from './fleet/provision-fleet.ts';
+export {
+  SimulatedDevice,
+  DEVICE_DEFAULTS,
+  type DeviceStats,
+  type MeasureFn,
+  type SimulatedDeviceOptions,
+} from './device/simulated-device.ts';
+export { DEFAULT_CADENCE, resolveCadence, typesDue, type Cadence } from './device/cadence.ts';
+export { DEFAULT_BACKOFF, backoffDelayMs, type BackoffOptions } from './device/backoff.ts';
+export { encodeReadingsMessage, toDeviceReading } from './device/encode-readings-message.ts';
+export {
+  createSimulatedPatient,
+  drawBaseline,
+  DEFAULT_UTC_OFFSET_MINUTES,
+  PATIENT_PROFILES,
+  type PatientProfile,
+  type SimulatedPatient,
+} from './physiology/simulated-patient.ts';
+export { measureVitals } from './physiology/measure-vitals.ts';
+export { trueVitals } from './physiology/true-vitals.ts';
+export { desaturationScenario, DEFAULT_DESATURATION, type DesaturationOptions } from './physiology/desaturation-scenario.ts';
+export type { Scenario, ScenarioSubject, VitalModifiers } from './physiology/scenario.ts';
+export type { PhysiologicalVariable, VitalState } from './physiology/physiological-variables.ts';
+export { SimulatorError, SIM_ERRORS, type SimErrorCode } from './errors.ts';
+export { silentLogger, type SimLogger } from './logger.ts';
