@@ -23,6 +23,7 @@ export class OracleDevice {
   private client: mqtt.MqttClient | undefined;
   private nextSeq = 0;
   private timer: NodeJS.Timeout | undefined;
+  private closed = false;
 
   constructor(options: OracleDeviceOptions) {
     this.options = options;
@@ -54,12 +55,19 @@ export class OracleDevice {
     return seq;
   }
 
+  /**
+   * Publishes with QoS 1 and keeps the message until its PUBACK, like a real device: mqtt.js resends what was in
+   * flight after a reconnect, but a publish that fails outright (made while the connection was closing) is dropped
+   * by mqtt.js, so it is published again here.
+   */
   publishRaw(seq: number, payload: string): void {
     const client = this.client;
     if (client === undefined) throw new Error('not connected');
     this.published.add(seq);
     client.publish(deviceTopics.readings(this.options.deviceId), payload, { qos: 1 }, (error) => {
-      if (error === undefined) this.acked.add(seq);
+      // mqtt.js calls back with null on success at run time, though its types say undefined
+      if (error === undefined || (error as unknown) === null) this.acked.add(seq);
+      else if (!this.closed) setTimeout(() => this.publishRaw(seq, payload), 250);
     });
   }
 
@@ -82,6 +90,7 @@ export class OracleDevice {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     this.stopSteady();
     await this.client?.endAsync(true);
   }

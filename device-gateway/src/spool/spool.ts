@@ -53,7 +53,7 @@ export interface Spool {
   deadLetter(entry: SpoolEntry, refused: readonly CanonicalReading[], error: string): void;
   listDeadLetters(limit: number): DeadLetter[];
   stats(): SpoolStats;
-  /** true while the size bound leaves room for more */
+  /** false from a refused append until usage falls below 90% of the bound */
   hasRoom(): boolean;
   close(): Promise<void>;
 }

@@ -67,7 +67,9 @@ describe('SqliteSpool', () => {
     await spool.append(entry(2, big));
     expect(spool.hasRoom()).toBe(true);
     await expect(spool.append(entry(3, big))).rejects.toBeInstanceOf(SpoolFullError);
+    expect(spool.hasRoom()).toBe(false);
     spool.remove(spool.peek(1).map((e) => e.id));
+    expect(spool.hasRoom()).toBe(true);
     expect(await spool.append(entry(3, big))).toBe('stored');
     await spool.close();
   });

@@ -70,6 +70,8 @@ export class SqliteSpool implements Spool {
   private bytes = 0;
   private deadLetters = 0;
   private lastPruneAt = 0;
+  /** set when an append is refused; cleared once usage falls below 90% of the bound (hysteresis) */
+  private full = false;
   private closed = false;
 
   constructor(options: SqliteSpoolOptions) {
@@ -106,8 +108,10 @@ export class SqliteSpool implements Spool {
   append(entry: NewSpoolEntry): Promise<AppendOutcome> {
     if (this.closed) return Promise.reject(new Error('spool closed'));
     const json = JSON.stringify(entry.readings);
-    if (this.bytes + this.pendingBytes + json.length > this.maxBytes)
+    if (this.bytes + this.pendingBytes + json.length > this.maxBytes) {
+      this.full = true;
       return Promise.reject(new SpoolFullError(this.bytes + this.pendingBytes, this.maxBytes));
+    }
     return new Promise((resolve, reject) => {
       this.pending.push({ entry, json, resolve, reject });
       this.pendingBytes += json.length;
@@ -275,7 +279,8 @@ export class SqliteSpool implements Spool {
   }
 
   hasRoom(): boolean {
-    return this.bytes + this.pendingBytes < this.maxBytes;
+    if (this.full && this.bytes + this.pendingBytes < this.maxBytes * 0.9) this.full = false;
+    return !this.full;
   }
 
   async close(): Promise<void> {

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Logger } from '../ports.ts';
@@ -62,6 +62,11 @@ export class ManagedInfluxd {
     return `http://${hostPort(host, this.httpPort)}`;
   }
 
+  /** pid of the running influxd: a platform killed with SIGKILL leaves influxd running, and the next start stops it */
+  get pidPath(): string {
+    return join(this.dataDir, 'influxd.pid');
+  }
+
   /** path of the generated config file */
   get configPath(): string {
     return join(this.dataDir, 'influxd.conf');
@@ -73,6 +78,7 @@ export class ManagedInfluxd {
     // The RPC (backup/restore) service binds 127.0.0.1:8088 by default: a second instance on the same host would die.
     const rpcPort = await freeLoopbackPort();
     await mkdir(this.dataDir, { recursive: true });
+    await stopOrphan(this.pidPath, this.configPath, this.log);
     await writeFile(this.configPath, influxdConfig(this.dataDir, hostPort(this.bindHost, this.httpPort), hostPort('127.0.0.1', rpcPort)));
     if (!isLoopbackHost(this.bindHost))
       this.log?.warn({ bindHost: this.bindHost }, 'managed InfluxDB listens beyond loopback without auth');
@@ -111,6 +117,7 @@ export class ManagedInfluxd {
       throw error;
     }
     process.on('exit', this.killOnExit);
+    await writeFile(this.pidPath, String(child.pid));
     try {
       await this.waitUntilReady(child);
     } catch (error) {
@@ -223,4 +230,29 @@ function freeLoopbackPort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+/**
+ * Stops an influxd left running by a previous platform process that died without stopping it (SIGKILL, power cut of
+ * the parent only): it holds the data directory and the port. Only a process whose command line names our config
+ * file is touched.
+ */
+async function stopOrphan(pidPath: string, configPath: string, log: Pick<Logger, 'warn'> | undefined): Promise<void> {
+  const pid = Number(await readFile(pidPath, 'utf8').catch(() => ''));
+  if (!Number.isInteger(pid) || pid <= 1) return;
+  const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
+  if (!cmdline.includes(configPath)) return;
+  log?.warn({ pid }, 'stopping an influxd left running by an earlier platform process');
+  const alive = (): boolean => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  process.kill(pid, 'SIGTERM');
+  for (let waited = 0; alive() && waited < STOP_GRACE_MS; waited += 100) await new Promise((r) => setTimeout(r, 100));
+  if (alive()) process.kill(pid, 'SIGKILL');
+  for (let waited = 0; alive() && waited < 5000; waited += 50) await new Promise((r) => setTimeout(r, 50));
 }
