@@ -17,3 +17,4 @@ export * from './api/vitals.ts';
 export * from './api/alerts.ts';
 export * from './metrics/prometheus-text.ts';
 export * from './api/ops.ts';
+export * from './device/protocol-examples.ts';
