@@ -23,6 +23,7 @@ export function authRoutes(ctx: ServerContext, options: AuthRoutesOptions): Fast
         schema: {
           tags: ['auth'],
           summary: 'Log in; returns a bearer token',
+          security: [],
           body: loginRequestSchema,
           response: { 200: loginResponseSchema, 401: apiErrorSchema },
         },

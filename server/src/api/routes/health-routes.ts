@@ -9,7 +9,7 @@ export function healthRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/healthz',
-      { schema: { tags: ['health'], summary: 'The process is alive', response: { 200: z.object({ status: z.literal('ok') }) } } },
+      { schema: { tags: ['health'], summary: 'The process is alive', security: [], response: { 200: z.object({ status: z.literal('ok') }) } } },
       () => ({
         status: 'ok' as const,
       }),
@@ -20,7 +20,8 @@ export function healthRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['health'],
-          summary: 'Broker, InfluxDB and database are reachable',
+          summary: 'Broker, InfluxDB, spool and database are reachable',
+          security: [],
           response: { 200: readySchema, 503: readySchema },
         },
       },
