@@ -9,7 +9,14 @@ export function healthRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/healthz',
-      { schema: { tags: ['health'], summary: 'The process is alive', security: [], response: { 200: z.object({ status: z.literal('ok') }) } } },
+      {
+        schema: {
+          tags: ['health'],
+          summary: 'The process is alive',
+          security: [],
+          response: { 200: z.object({ status: z.literal('ok') }) },
+        },
+      },
       () => ({
         status: 'ok' as const,
       }),
