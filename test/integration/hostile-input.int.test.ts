@@ -127,9 +127,11 @@ describe('hostile input through the gateway', () => {
     });
     const before = await newestQuarantine();
     await client.publishAsync(deviceTopics.readings(d.deviceId), valid, { qos: 1, retain: true });
-    expect((await eventually(async () => ((await newestQuarantine())?.at !== before?.at ? newestQuarantine() : undefined)))?.reason).toBe(
-      'RETAIN_REFUSED',
-    );
+    const retained = await eventually(async () => {
+      const n = await newestQuarantine();
+      return n?.at !== before?.at ? n : undefined;
+    });
+    expect(retained.reason).toBe('RETAIN_REFUSED');
     for (const topic of [
       `rpm/v1/devices/${d.deviceId}/readings/deeper/still`,
       `rpm/v1/devices/${d.deviceId}/commands`,
@@ -142,7 +144,7 @@ describe('hostile input through the gateway', () => {
         const n = await newestQuarantine();
         return n?.at !== prev?.at ? n : undefined;
       });
-      expect(e?.reason).toBe('TOPIC_INVALID');
+      expect(e.reason).toBe('TOPIC_INVALID');
     }
   });
 

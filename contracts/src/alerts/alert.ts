@@ -30,7 +30,10 @@ export const alertSchema = z.object({
   updatedAt: z.iso.datetime(),
   /** how many readings have confirmed this alert since it was raised */
   occurrences: z.number().int().positive(),
+  /** user id of who acknowledged */
   acknowledgedBy: z.string().nullable(),
+  /** display name of who acknowledged */
+  acknowledgedByName: z.string().nullable(),
   acknowledgedAt: z.iso.datetime().nullable(),
   resolvedAt: z.iso.datetime().nullable(),
 });

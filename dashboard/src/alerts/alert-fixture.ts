@@ -17,6 +17,7 @@ export function alertFixture(n: number, overrides: Partial<Alert> = {}): Alert {
     updatedAt: '2025-11-23T09:00:02.100Z',
     occurrences: 1,
     acknowledgedBy: null,
+    acknowledgedByName: null,
     acknowledgedAt: null,
     resolvedAt: null,
     ...overrides,

@@ -72,9 +72,14 @@ export function AlertRow({ alert, now, currentUserId, onAcknowledge }: AlertRowP
               <span class={`status status--${alert.status}`}>{t(`status.${alert.status}`)}</span>
               {alert.status === 'acknowledged' && alert.acknowledgedAt !== null && (
                 <span class="fact__note">
-                  {t(alert.acknowledgedBy === currentUserId ? 'alert.acknowledgedByYou' : 'alert.acknowledgedAt', {
-                    time: formatDateTime(alert.acknowledgedAt, intlLocale),
-                  })}
+                  {alert.acknowledgedBy === currentUserId
+                    ? t('alert.acknowledgedByYou', { time: formatDateTime(alert.acknowledgedAt, intlLocale) })
+                    : alert.acknowledgedByName === null
+                      ? t('alert.acknowledgedAt', { time: formatDateTime(alert.acknowledgedAt, intlLocale) })
+                      : t('alert.acknowledgedByName', {
+                          name: alert.acknowledgedByName,
+                          time: formatDateTime(alert.acknowledgedAt, intlLocale),
+                        })}
                 </span>
               )}
             </dd>

@@ -71,6 +71,7 @@ export const en = {
     acknowledging: 'Acknowledging…',
     acknowledgeFailed: 'Could not acknowledge. Try again.',
     acknowledgedAt: 'at {{time}}',
+    acknowledgedByName: 'by {{name}} at {{time}}',
     acknowledgedByYou: 'by you at {{time}}',
   },
   priority: {

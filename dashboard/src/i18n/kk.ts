@@ -67,6 +67,7 @@ export const kk: Translations = {
     acknowledging: 'Расталуда…',
     acknowledgeFailed: 'Растау мүмкін болмады. Қайталап көріңіз.',
     acknowledgedAt: 'уақыты: {{time}}',
+    acknowledgedByName: '{{name}} растады: {{time}}',
     acknowledgedByYou: 'сіз растадыңыз: {{time}}',
   },
   priority: {

@@ -67,6 +67,7 @@ export const ru: Translations = {
     acknowledging: 'Подтверждение…',
     acknowledgeFailed: 'Не удалось подтвердить. Повторите попытку.',
     acknowledgedAt: 'в {{time}}',
+    acknowledgedByName: '{{name}}, в {{time}}',
     acknowledgedByYou: 'вами в {{time}}',
   },
   priority: {

@@ -16,7 +16,7 @@ export interface AlertTrigger {
 const iso = (ms: number): string => new Date(ms).toISOString();
 const isoOrNull = (ms: number | null): string | null => (ms === null ? null : iso(ms));
 
-type AlertRow = AlertsTable & { patient_name: string };
+type AlertRow = AlertsTable & { patient_name: string; acknowledged_by_name: string | null };
 
 export const toAlert = (r: AlertRow): Alert => ({
   id: r.id,
@@ -33,6 +33,7 @@ export const toAlert = (r: AlertRow): Alert => ({
   updatedAt: iso(r.updated_at),
   occurrences: r.occurrences,
   acknowledgedBy: r.acknowledged_by,
+  acknowledgedByName: r.acknowledged_by_name,
   acknowledgedAt: isoOrNull(r.acknowledged_at),
   resolvedAt: isoOrNull(r.resolved_at),
 });
@@ -56,8 +57,9 @@ export class AlertStore {
     return this.db
       .selectFrom('alerts')
       .innerJoin('patients', 'patients.id', 'alerts.patient_id')
+      .leftJoin('users', 'users.id', 'alerts.acknowledged_by')
       .selectAll('alerts')
-      .select('patients.name as patient_name');
+      .select(['patients.name as patient_name', 'users.display_name as acknowledged_by_name']);
   }
 
   async get(id: string): Promise<Alert | undefined> {

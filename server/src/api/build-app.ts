@@ -72,7 +72,16 @@ export async function buildApp(ctx: ServerContext, options: AppOptions): Promise
   await app.register(metricsRoutes(ctx, options.connectedSockets));
 
   const hasDashboard = existsSync(join(options.dashboardDir, 'index.html'));
-  if (hasDashboard) await app.register(fastifyStatic, { root: options.dashboardDir, wildcard: false });
+  if (hasDashboard) {
+    await app.register(fastifyStatic, {
+      root: options.dashboardDir,
+      wildcard: false,
+      // Vite names assets by content hash: cache them for ever; index.html must be re-read to pick up a new build
+      setHeaders: (res, path) => {
+        res.header('Cache-Control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
   app.setNotFoundHandler((request, reply) => {
     if (!request.url.startsWith('/api/') && hasDashboard && request.method === 'GET') return reply.sendFile('index.html');
     return reply

@@ -6,6 +6,10 @@ export const API_ERRORS = {
   API_FORBIDDEN: { statusCode: 403, message: 'Your role does not allow this' },
   API_PATIENT_NOT_FOUND: { statusCode: 404, message: 'No such patient, or not one of your care teams’ patients' },
   API_ALERT_NOT_FOUND: { statusCode: 404, message: 'No such alert, or not one of your care teams’ alerts' },
+  API_ALERT_NOT_OPEN: {
+    statusCode: 409,
+    message: 'This alert is no longer open: someone acknowledged or resolved it; the queue has been refreshed',
+  },
   API_TEAM_NOT_FOUND: { statusCode: 404, message: 'No such care team' },
   API_TEAM_REQUIRED: { statusCode: 400, message: 'Name the care team (teamId) that will follow this patient' },
   API_USERNAME_TAKEN: { statusCode: 409, message: 'That username is taken' },

@@ -50,13 +50,14 @@ export function alertRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
           tags: ['alerts'],
           summary: 'Acknowledge an open alert',
           params: z.object({ id: z.uuid() }),
-          response: { 200: alertSchema, 401: apiErrorSchema, 404: apiErrorSchema },
+          response: { 200: alertSchema, 401: apiErrorSchema, 404: apiErrorSchema, 409: apiErrorSchema },
         },
       },
       async (request) => {
         const alert = await ctx.alertStore.get(request.params.id);
         if (alert === undefined) throw new ApiError('API_ALERT_NOT_FOUND');
         await authorisePatient(ctx, request, alert.patientId, 'alert.acknowledge');
+        if (alert.status !== 'open') throw new ApiError('API_ALERT_NOT_OPEN');
         const updated = await ctx.alerts.acknowledge(alert.id, sessionOf(request).user.id);
         if (updated === undefined) throw new ApiError('API_ALERT_NOT_FOUND');
         return updated;
