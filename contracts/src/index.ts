@@ -18,3 +18,4 @@ export * from './api/alerts.ts';
 export * from './metrics/prometheus-text.ts';
 export * from './api/ops.ts';
 export * from './device/protocol-examples.ts';
+export type { InfluxConfig } from './storage/influx-config.ts';

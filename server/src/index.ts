@@ -6,4 +6,4 @@ export { openDatabase } from './db/open-database.ts';
 export { API_ERRORS, type ApiErrorCode } from './api/errors.ts';
 export { InfluxVitalsReader, buildVitalsQuery } from './readings/influx-vitals-reader.ts';
 export type { VitalsReader, VitalsQuery } from './readings/vitals-reader.ts';
-export type { InfluxConfig } from './readings/influx-config.ts';
+export type { InfluxConfig } from '@rpm/contracts';

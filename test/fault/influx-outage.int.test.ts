@@ -1,9 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../harness/eventually.ts';
-import { OracleDevice } from '../harness/oracle-device.ts';
-import { startTestPlatform, type TestPlatform } from '../harness/platform.ts';
-import { provisionDevice } from '../harness/provision.ts';
-import { startRestartableInfluxd, type RestartableInfluxd } from '../harness/restartable-influxd.ts';
+import { startFaultRig, type FaultRig } from '../harness/fault-rig.ts';
 import { checkOracle, quarantined } from '../harness/stored-seqs.ts';
 
 /**
@@ -11,28 +8,19 @@ import { checkOracle, quarantined } from '../harness/stored-seqs.ts';
  * (the spool holds the readings), nothing acknowledged is missing afterwards, and the spool drains.
  */
 describe('InfluxDB outage under steady load', () => {
-  let influx: RestartableInfluxd;
-  let platform: TestPlatform;
-  let device: OracleDevice;
+  let rig: FaultRig;
 
   beforeAll(async () => {
-    influx = await startRestartableInfluxd();
-    platform = await startTestPlatform(influx.url, { RPM_INFLUX_RETRY_MAX_MS: '2000' });
-    const d = await provisionDevice(platform.admin);
-    device = new OracleDevice({ mqttPort: platform.mqttPort, deviceId: d.deviceId, secret: d.secret, startAt: Date.now() });
-    await device.connect();
+    rig = await startFaultRig({ env: { RPM_INFLUX_RETRY_MAX_MS: '2000' } });
   });
 
-  afterAll(async () => {
-    await device.close();
-    await platform.stop();
-    await influx.stop();
-  });
+  afterAll(() => rig.stop());
 
   it(
     'keeps acknowledging while InfluxDB is down for 65 s, and stores every acknowledged reading once afterwards',
     { timeout: 180_000 },
     async () => {
+      const { influx, platform, device } = rig;
       device.startSteady(20);
       await new Promise((r) => setTimeout(r, 3_000));
       const ackedBefore = device.acked.size;

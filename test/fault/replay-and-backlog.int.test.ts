@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../harness/eventually.ts';
-import { OracleDevice } from '../harness/oracle-device.ts';
-import { startTestPlatform, type TestPlatform } from '../harness/platform.ts';
-import { provisionDevice, type ProvisionedDevice } from '../harness/provision.ts';
-import { influxQuery, startRestartableInfluxd, type RestartableInfluxd } from '../harness/restartable-influxd.ts';
+import { startFaultRig, type FaultRig } from '../harness/fault-rig.ts';
+import { influxQuery } from '../harness/restartable-influxd.ts';
 import { checkOracle, quarantined } from '../harness/stored-seqs.ts';
 
 const MINUTE = 60_000;
@@ -13,33 +11,17 @@ const MINUTE = 60_000;
  * data. Each reading is stored once, with its original measurement time.
  */
 describe('replays and a backlog interleaved with live data', () => {
-  let influx: RestartableInfluxd;
-  let platform: TestPlatform;
-  let d: ProvisionedDevice;
-  let device: OracleDevice;
+  let rig: FaultRig;
 
   beforeAll(async () => {
-    influx = await startRestartableInfluxd();
-    platform = await startTestPlatform(influx.url);
-    d = await provisionDevice(platform.admin);
     // the device was registered yesterday and has been offline for the last hour
-    const db = platform.platform.httpServer?.ctx.db;
-    await db
-      ?.updateTable('devices')
-      .set({ registered_at: Date.now() - 24 * 60 * MINUTE })
-      .where('id', '=', d.deviceId)
-      .execute();
-    device = new OracleDevice({ mqttPort: platform.mqttPort, deviceId: d.deviceId, secret: d.secret, startAt: Date.now() });
-    await device.connect();
+    rig = await startFaultRig({ registeredAgoMs: 24 * 60 * MINUTE });
   });
 
-  afterAll(async () => {
-    await device.close();
-    await platform.stop();
-    await influx.stop();
-  });
+  afterAll(() => rig.stop());
 
   it('stores a thrice-replayed hour of readings once, at their measurement times, between live messages', { timeout: 60_000 }, async () => {
+    const { influx, platform, device, provisioned: d } = rig;
     const backlogStart = Math.floor((Date.now() - 60 * MINUTE) / MINUTE) * MINUTE;
     const backlog = Array.from({ length: 60 }, (_, i) => [
       { type: 'spo2', at: new Date(backlogStart + i * MINUTE).toISOString(), unit: '%', value: 95 + (i % 4) },

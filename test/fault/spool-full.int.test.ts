@@ -1,9 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../harness/eventually.ts';
-import { OracleDevice } from '../harness/oracle-device.ts';
-import { startTestPlatform, type TestPlatform } from '../harness/platform.ts';
-import { provisionDevice } from '../harness/provision.ts';
-import { startRestartableInfluxd, type RestartableInfluxd } from '../harness/restartable-influxd.ts';
+import { startFaultRig, type FaultRig } from '../harness/fault-rig.ts';
 import { checkOracle } from '../harness/stored-seqs.ts';
 
 /**
@@ -11,25 +8,16 @@ import { checkOracle } from '../harness/stored-seqs.ts';
  * PUBACKs stop instead of readings being dropped, /readyz says degraded, and nothing is lost once space returns.
  */
 describe('spool full', () => {
-  let influx: RestartableInfluxd;
-  let platform: TestPlatform;
-  let device: OracleDevice;
+  let rig: FaultRig;
 
   beforeAll(async () => {
-    influx = await startRestartableInfluxd();
-    platform = await startTestPlatform(influx.url, { RPM_SPOOL_MAX_BYTES: '8000', RPM_INFLUX_RETRY_MAX_MS: '1000' });
-    const d = await provisionDevice(platform.admin);
-    device = new OracleDevice({ mqttPort: platform.mqttPort, deviceId: d.deviceId, secret: d.secret, startAt: Date.now() });
-    await device.connect();
+    rig = await startFaultRig({ env: { RPM_SPOOL_MAX_BYTES: '8000', RPM_INFLUX_RETRY_MAX_MS: '1000' } });
   });
 
-  afterAll(async () => {
-    await device.close();
-    await platform.stop();
-    await influx.stop();
-  });
+  afterAll(() => rig.stop());
 
   it('stops acknowledging when full, reports degraded, and delivers everything once space returns', { timeout: 90_000 }, async () => {
+    const { influx, platform, device } = rig;
     await influx.pause();
     device.startSteady(20);
     // ~70 bytes a message: the 8,000-byte spool fills within seconds

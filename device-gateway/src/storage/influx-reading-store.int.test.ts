@@ -3,7 +3,7 @@ import { HttpError } from '@influxdata/influxdb-client';
 import type { AcceptedReading, CanonicalReading } from '@rpm/contracts';
 import { freePort } from '../../../test/harness/free-port.ts';
 import { startInfluxd, type TestInfluxd } from '../../../test/harness/influxd.ts';
-import type { InfluxConfig } from './influx-config.ts';
+import type { InfluxConfig } from '@rpm/contracts';
 import { InfluxReadingStore } from './influx-reading-store.ts';
 
 const START_TIMEOUT_MS = 60_000;

@@ -2,7 +2,7 @@ import { HttpError, InfluxDB, Point } from '@influxdata/influxdb-client';
 import type { WriteOptions } from '@influxdata/influxdb-client';
 import type { AcceptedReading } from '@rpm/contracts';
 import type { Logger } from '../ports.ts';
-import type { InfluxConfig } from './influx-config.ts';
+import type { InfluxConfig } from '@rpm/contracts';
 import { InfluxV1Transport } from './influx-v1-transport.ts';
 import type { ReadingStore } from './reading-store.ts';
 

@@ -1,6 +1,6 @@
 import { VITALS, isVitalType } from '@rpm/contracts';
 import type { VitalPoint } from '@rpm/contracts';
-import type { InfluxConfig } from './influx-config.ts';
+import type { InfluxConfig } from '@rpm/contracts';
 import type { VitalsQuery, VitalsReader } from './vitals-reader.ts';
 
 export interface InfluxVitalsReaderOptions {

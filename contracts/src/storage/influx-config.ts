@@ -1,5 +1,6 @@
 /**
- * Where and how the gateway writes readings to InfluxDB.
+ * Where and how the platform writes readings to InfluxDB and reads them back. Shared by the gateway (writes) and the
+ * server (reads), which may not import each other; the composition root passes one parsed object to both.
  *
  * `v1` speaks the InfluxDB 1.x HTTP API (`/write`, `/query`, `/ping`): every 1.x server, including Debian's 1.6.7 that
  * tests and the demo run, which predates the `/api/v2/write` compatibility endpoint added in 1.8.
