@@ -16,6 +16,20 @@ export const serverConfigSchema = z.object({
     .default(12 * 60 * 60 * 1000),
   /** the built dashboard served at / */
   dashboardDir: z.string().min(1),
+  /** a high-priority alert not acknowledged this long goes to the next tier (nurse → doctor → on-call) */
+  escalateHighMs: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(5 * 60 * 1000),
+  /** a medium-priority alert not acknowledged this long goes to the next tier */
+  escalateMediumMs: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(30 * 60 * 1000),
+  /** how often escalations and snooze expiries are checked */
+  alertSweepIntervalMs: z.coerce.number().int().positive().default(15_000),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 export type ServerConfig = z.infer<typeof serverConfigSchema>;
@@ -28,5 +42,8 @@ export function serverConfigInput(env: NodeJS.ProcessEnv): Record<string, string
     dataDir: env['RPM_DATA_DIR'],
     sessionTtlMs: env['RPM_SESSION_TTL_MS'],
     logLevel: env['RPM_LOG_LEVEL'],
+    escalateHighMs: env['RPM_ESCALATE_HIGH_MS'],
+    escalateMediumMs: env['RPM_ESCALATE_MEDIUM_MS'],
+    alertSweepIntervalMs: env['RPM_ALERT_SWEEP_INTERVAL_MS'],
   };
 }

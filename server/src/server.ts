@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { AcceptedReading } from '@rpm/contracts';
 import { NotifierRelay } from './alerts/alert-notifier.ts';
 import { AlertService } from './alerts/alert-service.ts';
+import { AlertSweeper } from './alerts/alert-sweeper.ts';
 import { AlertStore } from './alerts/alert-store.ts';
 import { buildApp } from './api/build-app.ts';
 import { AuditLog } from './audit/audit-log.ts';
@@ -39,6 +40,7 @@ export class PlatformServer {
   readonly app: FastifyInstance;
   readonly realtime: SocketServer;
   readonly ingest: (readings: readonly AcceptedReading[]) => void;
+  private readonly sweeper: AlertSweeper;
   private readonly config: ServerConfig;
 
   private constructor(config: ServerConfig, ctx: ServerContext, app: FastifyInstance, realtime: SocketServer) {
@@ -46,6 +48,9 @@ export class PlatformServer {
     this.ctx = ctx;
     this.app = app;
     this.realtime = realtime;
+    this.sweeper = new AlertSweeper(ctx.alerts, config.alertSweepIntervalMs, (error) =>
+      app.log.error({ err: error }, 'alert sweep failed'),
+    );
     this.ingest = handleReadings(new RulesEngine(DEFAULT_RULES), ctx.alerts, (error) => app.log.error({ err: error }, 'alert not raised'));
   }
 
@@ -65,7 +70,9 @@ export class PlatformServer {
       devices: new DeviceStore(db),
       quarantine: new QuarantineStore(db),
       alertStore,
-      alerts: new AlertService(alertStore, patients, notifier),
+      alerts: new AlertService(alertStore, patients, notifier, {
+        delayMs: { high: config.escalateHighMs, medium: config.escalateMediumMs },
+      }),
       access: new PatientAccess(teams, patients),
       audit: new AuditLog(db),
       vitals: deps.vitals,
@@ -87,11 +94,13 @@ export class PlatformServer {
   /** Listens; returns the bound port. */
   async start(): Promise<number> {
     await this.app.listen({ port: this.config.httpPort, host: this.config.bindHost });
+    this.sweeper.start();
     const address = this.app.server.address();
     return typeof address === 'object' && address !== null ? address.port : this.config.httpPort;
   }
 
   async close(): Promise<void> {
+    await this.sweeper.close();
     await this.realtime.close();
     await this.app.close();
   }

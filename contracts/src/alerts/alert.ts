@@ -8,6 +8,23 @@ export type AlertPriority = (typeof ALERT_PRIORITIES)[number];
 export const ALERT_STATUSES = ['open', 'acknowledged', 'resolved'] as const;
 export type AlertStatus = (typeof ALERT_STATUSES)[number];
 
+/** Escalation tiers of a care team: nurse → doctor → on-call. */
+export const ESCALATION_TIERS = { nurse: 1, doctor: 2, on_call: 3 } as const;
+
+/** What happened to an alert, in its history. */
+export const ALERT_EVENT_KINDS = [
+  'raised',
+  'updated',
+  'acknowledged',
+  'assigned',
+  'escalated',
+  'snoozed',
+  'unsnoozed',
+  'resolved',
+  'auto_resolved',
+] as const;
+export type AlertEventKind = (typeof ALERT_EVENT_KINDS)[number];
+
 /**
  * An alert as the API and socket.io deliver it. Text shown to people is not in here: the dashboard renders
  * `ruleId` and `params` in the reader's language.
@@ -36,5 +53,28 @@ export const alertSchema = z.object({
   acknowledgedByName: z.string().nullable(),
   acknowledgedAt: z.iso.datetime().nullable(),
   resolvedAt: z.iso.datetime().nullable(),
+  /** the team member the alert is assigned to */
+  assignedTo: z.string().nullable(),
+  assignedToName: z.string().nullable(),
+  /** hidden from the active queue and not escalated until then */
+  snoozedUntil: z.iso.datetime().nullable(),
+  /** who is expected to act: 1 nurse, 2 doctor, 3 on-call; rises when a high or medium alert is not acknowledged in time */
+  escalationTier: z.number().int().min(1).max(3),
+  escalatedAt: z.iso.datetime().nullable(),
+  resolvedBy: z.string().nullable(),
+  resolvedByName: z.string().nullable(),
+  /** manual: by a person, with a note; auto: the rule's clear condition held */
+  resolution: z.enum(['manual', 'auto']).nullable(),
+  resolutionNote: z.string().nullable(),
 });
 export type Alert = z.infer<typeof alertSchema>;
+
+/** One transition in an alert's history (GET /api/v1/alerts/{id}/events). */
+export const alertEventSchema = z.object({
+  at: z.iso.datetime(),
+  kind: z.enum(ALERT_EVENT_KINDS),
+  actorId: z.string().nullable(),
+  actorName: z.string().nullable(),
+  detail: z.string().nullable(),
+});
+export type AlertEvent = z.infer<typeof alertEventSchema>;

@@ -10,6 +10,7 @@ export const API_ERRORS = {
     statusCode: 409,
     message: 'This alert is no longer open: someone acknowledged or resolved it; the queue has been refreshed',
   },
+  API_ASSIGNEE_NOT_IN_TEAM: { statusCode: 400, message: 'Alerts can be assigned only to members of the patient’s care teams' },
   API_TEAM_NOT_FOUND: { statusCode: 404, message: 'No such care team' },
   API_TEAM_REQUIRED: { statusCode: 400, message: 'Name the care team (teamId) that will follow this patient' },
   API_USERNAME_TAKEN: { statusCode: 409, message: 'That username is taken' },

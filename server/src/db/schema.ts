@@ -1,4 +1,4 @@
-import type { AlertPriority, AlertStatus, UserRole, VitalType } from '@rpm/contracts';
+import type { AlertEventKind, AlertPriority, AlertStatus, UserRole, VitalType } from '@rpm/contracts';
 
 /** Table types for Kysely. Times are epoch milliseconds; booleans are 0/1 (SQLite) and read back as numbers. */
 export interface UsersTable {
@@ -91,6 +91,24 @@ export interface AlertsTable {
   acknowledged_by: string | null;
   acknowledged_at: number | null;
   resolved_at: number | null;
+  assigned_to: string | null;
+  assigned_at: number | null;
+  snoozed_until: number | null;
+  /** 1 nurse, 2 doctor, 3 on-call */
+  escalation_tier: number;
+  escalated_at: number | null;
+  resolved_by: string | null;
+  resolution: 'manual' | 'auto' | null;
+  resolution_note: string | null;
+}
+
+export interface AlertEventsTable {
+  id: number | undefined;
+  alert_id: string;
+  at: number;
+  kind: AlertEventKind;
+  actor_id: string | null;
+  detail: string | null;
 }
 
 export interface AuditLogTable {
@@ -115,5 +133,6 @@ export interface Database {
   devices: DevicesTable;
   quarantine: QuarantineTable;
   alerts: AlertsTable;
+  alert_events: AlertEventsTable;
   audit_log: AuditLogTable;
 }
