@@ -6,6 +6,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { ServerContext } from '../context.ts';
+import { LoginThrottle } from '../auth/login-throttle.ts';
 import { errorHandler } from './error-handler.ts';
 import { adminRoutes } from './routes/admin-routes.ts';
 import { alertRoutes } from './routes/alert-routes.ts';
@@ -57,7 +58,7 @@ export async function buildApp(ctx: ServerContext, options: AppOptions): Promise
   await app.register(
     async (api) => {
       await api.register(healthRoutes(ctx));
-      await api.register(authRoutes(ctx, { onSessionEnded: options.onSessionEnded }));
+      await api.register(authRoutes(ctx, { onSessionEnded: options.onSessionEnded, throttle: new LoginThrottle() }));
       await api.register(patientRoutes(ctx));
       await api.register(vitalsRoutes(ctx));
       await api.register(alertRoutes(ctx));

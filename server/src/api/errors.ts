@@ -3,6 +3,7 @@ export const API_ERRORS = {
   API_UNAUTHENTICATED: { statusCode: 401, message: 'Log in first: send Authorization: Bearer <token> from POST /api/v1/auth/login' },
   API_SESSION_EXPIRED: { statusCode: 401, message: 'Your session has ended; log in again' },
   API_LOGIN_FAILED: { statusCode: 401, message: 'Unknown username or wrong password' },
+  API_LOGIN_THROTTLED: { statusCode: 429, message: 'Too many failed sign-ins: wait before trying again (see Retry-After)' },
   API_FORBIDDEN: { statusCode: 403, message: 'Your role does not allow this' },
   API_PATIENT_NOT_FOUND: { statusCode: 404, message: 'No such patient, or not one of your care teams’ patients' },
   API_ALERT_NOT_FOUND: { statusCode: 404, message: 'No such alert, or not one of your care teams’ alerts' },

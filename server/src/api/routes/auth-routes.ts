@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { apiErrorSchema, loginRequestSchema, loginResponseSchema, userSchema } from '@rpm/contracts';
+import { accountKey, addressKey, type LoginThrottle } from '../../auth/login-throttle.ts';
 import { verifySecret } from '../../auth/secret-hash.ts';
 import { toUser } from '../../auth/user-store.ts';
 import type { ServerContext } from '../../context.ts';
@@ -13,6 +14,7 @@ const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$2bN1Gc
 export interface AuthRoutesOptions {
   /** socket.io: drop the sockets of a session that ended */
   readonly onSessionEnded: (sessionId: string) => void;
+  readonly throttle: LoginThrottle;
 }
 
 export function authRoutes(ctx: ServerContext, options: AuthRoutesOptions): FastifyPluginAsyncZod {
@@ -25,13 +27,30 @@ export function authRoutes(ctx: ServerContext, options: AuthRoutesOptions): Fast
           summary: 'Log in; returns a bearer token',
           security: [],
           body: loginRequestSchema,
-          response: { 200: loginResponseSchema, 401: apiErrorSchema },
+          response: { 200: loginResponseSchema, 401: apiErrorSchema, 429: apiErrorSchema },
         },
       },
-      async (request) => {
+      async (request, reply) => {
+        const keys = [accountKey(request.body.username), addressKey(request.ip)];
+        const waitMs = options.throttle.waitMs(keys);
+        if (waitMs > 0) {
+          await ctx.audit.record({
+            actor: undefined,
+            action: 'auth.login',
+            channel: 'rest',
+            outcome: 'denied',
+            detail: `throttled for ${Math.ceil(waitMs / 1000)} s`,
+          });
+          void reply.header('Retry-After', String(Math.ceil(waitMs / 1000)));
+          throw new ApiError('API_LOGIN_THROTTLED');
+        }
         const row = await ctx.users.findByUsername(request.body.username);
         const ok = await verifySecret(request.body.password, row?.password_hash ?? DUMMY_HASH);
-        if (row === undefined || !ok || row.disabled_at !== null) throw new ApiError('API_LOGIN_FAILED');
+        if (row === undefined || !ok || row.disabled_at !== null) {
+          options.throttle.failed(keys);
+          throw new ApiError('API_LOGIN_FAILED');
+        }
+        options.throttle.succeeded([keys[0] ?? '']);
         const { token, expiresAt } = await ctx.sessions.create(row.id);
         return { token, expiresAt: new Date(expiresAt).toISOString(), user: toUser(row) };
       },
