@@ -34,6 +34,23 @@ export const gatewayConfigSchema = z.object({
     .int()
     .positive()
     .default(7 * 24 * 60 * 60 * 1000),
+  /** external-broker mode (docs/external-broker.md): when set, the gateway subscribes here and starts no broker */
+  externalBrokerUrl: z.url({ protocol: /^(mqtts?|wss?)$/ }).optional(),
+  /** the gateway's own credentials on the external broker */
+  externalBrokerUsername: z.string().min(1).optional(),
+  externalBrokerPassword: z.string().min(1).optional(),
+  /** base client id of the subscriber connections (`<id>-0`, `<id>-1`, …); one per gateway worker */
+  externalBrokerClientId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,40}$/)
+    .default('rpm-gateway'),
+  /** subscriber connections per worker: mqtt.js handles one message per connection at a time */
+  externalBrokerConnections: z.coerce.number().int().min(1).max(64).default(2),
+  /** shared-subscription group, the same for every worker; empty = plain subscriptions (one connection) */
+  externalBrokerShareGroup: z
+    .string()
+    .regex(/^[^/+#]*$/, 'a share name may not contain / + #')
+    .default('rpm-gateway'),
 });
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
 
@@ -49,5 +66,12 @@ export function gatewayConfigInput(env: NodeJS.ProcessEnv): Record<string, strin
     tlsKeyFile: env['RPM_MQTT_TLS_KEY'] === '' ? undefined : env['RPM_MQTT_TLS_KEY'],
     mqttsPort: env['RPM_MQTTS_PORT'],
     influxRetryMaxMs: env['RPM_INFLUX_RETRY_MAX_MS'],
+    externalBrokerUrl: env['RPM_EXTERNAL_BROKER_URL'] === '' ? undefined : env['RPM_EXTERNAL_BROKER_URL'],
+    externalBrokerUsername: env['RPM_EXTERNAL_BROKER_USERNAME'] === '' ? undefined : env['RPM_EXTERNAL_BROKER_USERNAME'],
+    externalBrokerPassword: env['RPM_EXTERNAL_BROKER_PASSWORD'] === '' ? undefined : env['RPM_EXTERNAL_BROKER_PASSWORD'],
+    externalBrokerClientId: env['RPM_EXTERNAL_BROKER_CLIENT_ID'] === '' ? undefined : env['RPM_EXTERNAL_BROKER_CLIENT_ID'],
+    externalBrokerConnections: env['RPM_EXTERNAL_BROKER_CONNECTIONS'] === '' ? undefined : env['RPM_EXTERNAL_BROKER_CONNECTIONS'],
+    // empty is meaningful here: plain subscriptions
+    externalBrokerShareGroup: env['RPM_EXTERNAL_BROKER_SHARE_GROUP'],
   };
 }

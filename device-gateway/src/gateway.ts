@@ -10,6 +10,7 @@ import { authorizeSubscribe } from './broker/authorize-subscribe.ts';
 import { capPacketSize } from './broker/cap-packet-size.ts';
 import { ConnectRateLimiter } from './broker/connect-rate-limiter.ts';
 import type { GatewayConfig } from './config.ts';
+import { ExternalBrokerIngest } from './external/external-broker-ingest.ts';
 import { DeviceSessions } from './ingest/device-sessions.ts';
 import { GatewayMetrics } from './metrics/gateway-metrics.ts';
 import type { PrometheusText } from '@rpm/contracts';
@@ -38,7 +39,9 @@ export interface GatewayReadiness {
 
 /**
  * The device gateway: an embedded MQTT broker whose publish path authenticates, validates, stores and hands on
- * each reading. Built here, listening only after start(); close() releases in reverse order.
+ * each reading — or, in external-broker mode (`externalBrokerUrl` set), subscriber connections to a broker that
+ * authenticates the devices itself, feeding the same ingest steps (docs/external-broker.md). Built here, listening
+ * only after start(); close() releases in reverse order.
  */
 export class Gateway {
   readonly metrics = new GatewayMetrics();
@@ -48,6 +51,8 @@ export class Gateway {
   private readonly listeners: ReadingListener[] = [];
   readonly drainer: SpoolDrainer;
   private broker: Aedes | undefined;
+  /** external-broker mode: the subscriber connections that replace the embedded broker */
+  private external: ExternalBrokerIngest | undefined;
   private server: Server | undefined;
   private tlsServer: Server | undefined;
 
@@ -88,6 +93,10 @@ export class Gateway {
         }
       }
     };
+    if (this.config.externalBrokerUrl !== undefined) {
+      await this.startExternal(this.config.externalBrokerUrl, now, emit);
+      return;
+    }
     const limiter = new ConnectRateLimiter(this.config.connectBurst, this.config.connectRatePerSec);
     const broker = new Aedes({
       id: 'rpm-gateway',
@@ -154,6 +163,39 @@ export class Gateway {
     }
   }
 
+  private async startExternal(url: string, now: () => number, emit: ReadingListener): Promise<void> {
+    const c = this.config;
+    const external = new ExternalBrokerIngest(
+      {
+        url,
+        username: c.externalBrokerUsername,
+        password: c.externalBrokerPassword,
+        clientId: c.externalBrokerClientId,
+        connections: c.externalBrokerConnections,
+        shareGroup: c.externalBrokerShareGroup,
+      },
+      {
+        directory: this.deps.directory,
+        quarantine: this.deps.quarantine,
+        spool: this.deps.spool,
+        metrics: this.metrics,
+        now,
+        onSpooled: () => this.drainer.wake(),
+        onReadings: emit,
+        log: this.deps.log,
+      },
+    );
+    // the drainer first: whatever an earlier run spooled goes to InfluxDB while the subscriptions come up
+    this.drainer.start();
+    try {
+      await external.start();
+    } catch (error) {
+      await this.drainer.stop();
+      throw error;
+    }
+    this.external = external;
+  }
+
   /** Prometheus metrics of the gateway, appended to `out`. */
   renderMetrics(out: PrometheusText): void {
     renderGatewayMetrics(out, {
@@ -166,7 +208,7 @@ export class Gateway {
   }
 
   async ready(): Promise<GatewayReadiness> {
-    const broker = this.server?.listening === true && this.broker?.closed === false;
+    const broker = this.external !== undefined ? this.external.connected : this.server?.listening === true && this.broker?.closed === false;
     const influx = await this.deps.store.ping().catch(() => false);
     return { broker, influx, spool: this.deps.spool.hasRoom() };
   }
@@ -175,12 +217,15 @@ export class Gateway {
   async close(): Promise<void> {
     const servers = [this.server, this.tlsServer].filter((s): s is Server => s !== undefined);
     const broker = this.broker;
+    const external = this.external;
+    this.external = undefined;
     this.server = undefined;
     this.tlsServer = undefined;
     this.broker = undefined;
     const closed = servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve())));
     if (broker !== undefined) await new Promise<void>((resolve) => broker.close(() => resolve()));
     await Promise.all(closed);
+    await external?.close();
     await this.drainer.stop();
   }
 }

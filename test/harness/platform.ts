@@ -12,6 +12,8 @@ export interface TestPlatform {
   readonly mqttPort: number;
   readonly admin: ApiClient;
   readonly dataDir: string;
+  /** closes the platform, keeping its data directory, and starts it again on it (new HTTP and MQTT ports) */
+  restart(): Promise<TestPlatform>;
   stop(): Promise<void>;
 }
 
@@ -23,6 +25,15 @@ export const TEST_ADMIN_PASSWORD = 'admin-password-for-tests';
  */
 export async function startTestPlatform(influxUrl: string, env: Record<string, string> = {}): Promise<TestPlatform> {
   const dataDir = await mkdtemp(join(tmpdir(), 'rpm-platform-'));
+  try {
+    return await startOn(dataDir, influxUrl, env);
+  } catch (error) {
+    await rm(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+async function startOn(dataDir: string, influxUrl: string, env: Record<string, string>): Promise<TestPlatform> {
   const config = parsePlatformConfig(
     {
       RPM_HTTP_PORT: '0',
@@ -45,6 +56,10 @@ export async function startTestPlatform(influxUrl: string, env: Record<string, s
     mqttPort: Number(new URL(started.addresses.mqttUrl).port),
     admin,
     dataDir,
+    async restart() {
+      await platform.close();
+      return startOn(dataDir, influxUrl, env);
+    },
     async stop() {
       await platform.close();
       await rm(dataDir, { recursive: true, force: true });

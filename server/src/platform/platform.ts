@@ -59,7 +59,16 @@ export class Platform {
       this.closers.push(() => db.destroy());
 
       const store = new InfluxReadingStore(influx, { log: log.child({ module: 'influx' }) });
-      await store.ensureDatabase();
+      await store.ensureDatabase().catch((error: unknown) => {
+        // A refusal (credentials, permissions) is a configuration error: stop. An InfluxDB that cannot be reached is
+        // an outage like any other: devices are acknowledged from the spool and the drainer creates the database
+        // when InfluxDB is back (docs/reliability.md).
+        if (error instanceof Error && error.message.startsWith('InfluxDB refused')) throw error;
+        log.warn(
+          { err: error instanceof Error ? error.message : String(error) },
+          'InfluxDB unreachable at start; spooling until it is back',
+        );
+      });
       this.closers.push(() => store.close());
 
       const spool = new SqliteSpool({
@@ -99,11 +108,16 @@ export class Platform {
       this.closers.push(() => gateway.close());
 
       const httpUrl = `http://${urlHost(config.server.bindHost)}:${httpPort}`;
-      const mqttUrl = `mqtt://${urlHost(config.gateway.bindHost)}:${gateway.mqttPort}`;
+      const external = config.gateway.externalBrokerUrl;
+      const mqttUrl =
+        external !== undefined ? withoutCredentials(external) : `mqtt://${urlHost(config.gateway.bindHost)}:${gateway.mqttPort}`;
       const admin = await ensureAdmin(server.ctx, config.platform.adminPassword);
 
       let demo: StartedPlatform['demo'];
-      if (config.platform.simDevices > 0) {
+      if (config.platform.simDevices > 0 && external !== undefined) {
+        // the external broker authenticates devices from its own password store, which the platform cannot provision
+        log.warn({ devices: config.platform.simDevices }, 'no demo fleet in external-broker mode (RPM_SIM_DEVICES ignored)');
+      } else if (config.platform.simDevices > 0) {
         const nurse = await ensureDemoTeam(server.ctx, config.platform.demoPassword);
         // loaded only when a demo fleet is wanted: production starts never load the simulator
         const { DemoFleet } = await import('./demo-fleet.ts');
@@ -155,4 +169,12 @@ export class Platform {
     this.server = undefined;
     this.gateway = undefined;
   }
+}
+
+/** A broker URL for the banner and logs: never its credentials. */
+function withoutCredentials(url: string): string {
+  const u = new URL(url);
+  u.username = '';
+  u.password = '';
+  return u.toString();
 }
