@@ -4,6 +4,7 @@ import type { AlertService } from './alerts/alert-service.ts';
 import type { AlertStore } from './alerts/alert-store.ts';
 import type { AuditLog } from './audit/audit-log.ts';
 import type { PatientAccess } from './auth/patient-access.ts';
+import type { ClinicalRules } from './clinical/clinical-rules.ts';
 import type { SessionStore } from './auth/session-store.ts';
 import type { UserStore } from './auth/user-store.ts';
 import type { Database } from './db/schema.ts';
@@ -33,6 +34,8 @@ export interface ServerContext {
   readonly quarantine: QuarantineStore;
   readonly alertStore: AlertStore;
   readonly alerts: AlertService;
+  /** programmes, thresholds, observations, NEWS2: the rules engine and its profile store */
+  readonly clinical: ClinicalRules;
   readonly access: PatientAccess;
   readonly audit: AuditLog;
   readonly vitals: VitalsReader;

@@ -7,6 +7,7 @@ import { AlertSweeper } from './alerts/alert-sweeper.ts';
 import { AlertStore } from './alerts/alert-store.ts';
 import { buildApp } from './api/build-app.ts';
 import { AuditLog } from './audit/audit-log.ts';
+import { ClinicalRules } from './clinical/clinical-rules.ts';
 import { PatientAccess } from './auth/patient-access.ts';
 import { SessionStore } from './auth/session-store.ts';
 import { UserStore } from './auth/user-store.ts';
@@ -16,11 +17,8 @@ import type { Database } from './db/schema.ts';
 import { DeviceStore } from './devices/device-store.ts';
 import { PatientStore } from './patients/patient-store.ts';
 import { QuarantineStore } from './quarantine/quarantine-store.ts';
-import { handleReadings } from './readings/handle-readings.ts';
 import type { VitalsReader } from './readings/vitals-reader.ts';
 import { SocketServer } from './realtime/socket-server.ts';
-import { DEFAULT_RULES } from './rules/default-rules.ts';
-import { RulesEngine } from './rules/rules-engine.ts';
 import { TeamStore } from './teams/team-store.ts';
 
 export interface ServerDeps {
@@ -51,7 +49,7 @@ export class PlatformServer {
     this.sweeper = new AlertSweeper(ctx.alerts, config.alertSweepIntervalMs, (error) =>
       app.log.error({ err: error }, 'alert sweep failed'),
     );
-    this.ingest = handleReadings(new RulesEngine(DEFAULT_RULES), ctx.alerts, (error) => app.log.error({ err: error }, 'alert not raised'));
+    this.ingest = ctx.clinical.ingest;
   }
 
   static async build(config: ServerConfig, deps: ServerDeps): Promise<PlatformServer> {
@@ -61,18 +59,28 @@ export class PlatformServer {
     // the socket server needs the context and the alert service needs a notifier: a relay breaks the cycle
     const notifier = new NotifierRelay();
     const alertStore = new AlertStore(db);
+    const alerts = new AlertService(alertStore, patients, notifier, {
+      delayMs: { high: config.escalateHighMs, medium: config.escalateMediumMs },
+    });
+    const clinical = new ClinicalRules({
+      db,
+      patients,
+      alerts,
+      vitals: deps.vitals,
+      onError: (error, what) => deps.logger?.error({ err: error }, what),
+    });
+    const devices = new DeviceStore(db, (patientId, update) => clinical.deviceStatus(patientId, update));
     const ctx: ServerContext = {
       db,
       users: new UserStore(db),
       sessions: new SessionStore(db, config.sessionTtlMs),
       teams,
       patients,
-      devices: new DeviceStore(db),
+      devices,
       quarantine: new QuarantineStore(db),
       alertStore,
-      alerts: new AlertService(alertStore, patients, notifier, {
-        delayMs: { high: config.escalateHighMs, medium: config.escalateMediumMs },
-      }),
+      alerts,
+      clinical,
       access: new PatientAccess(teams, patients),
       audit: new AuditLog(db),
       vitals: deps.vitals,
@@ -93,6 +101,8 @@ export class PlatformServer {
 
   /** Listens; returns the bound port. */
   async start(): Promise<number> {
+    // rule state first: readings may arrive as soon as the gateway starts, after this
+    await this.ctx.clinical.start();
     await this.app.listen({ port: this.config.httpPort, host: this.config.bindHost });
     this.sweeper.start();
     const address = this.app.server.address();
@@ -100,6 +110,7 @@ export class PlatformServer {
   }
 
   async close(): Promise<void> {
+    this.ctx.clinical.stop();
     await this.sweeper.close();
     await this.realtime.close();
     await this.app.close();

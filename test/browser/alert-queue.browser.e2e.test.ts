@@ -25,7 +25,7 @@ describe('dashboard alert queue in Chromium', () => {
   beforeAll(async () => {
     influx = await startInfluxd();
     platform = await startTestPlatform(influx.url, { RPM_DASHBOARD_DIR: DASHBOARD_DIR });
-    d = await provisionDevice(platform.admin, 'Гүлнар Әбілқызы');
+    d = await provisionDevice(platform.admin, 'Гүлнар Әбілқызы', ['kidney_transplant']);
     await platform.admin.expect<User>(201, 'POST', '/users', {
       username: 'nurse.b',
       password: 'nurse-password-b',
@@ -66,7 +66,13 @@ describe('dashboard alert queue in Chromium', () => {
     const started = Date.now();
     await client.publishAsync(
       deviceTopics.readings(d.deviceId),
-      JSON.stringify({ seq: 1, readings: [{ type: 'spo2', at: new Date().toISOString(), unit: '%', value: 88 }] }),
+      JSON.stringify({
+        seq: 1,
+        readings: [
+          { type: 'spo2', at: new Date(Date.now() - 30_000).toISOString(), unit: '%', value: 89 },
+          { type: 'spo2', at: new Date().toISOString(), unit: '%', value: 88 },
+        ],
+      }),
       { qos: 1 },
     );
     await client.endAsync();

@@ -3,6 +3,7 @@ import mqtt from 'mqtt';
 import { io, type Socket } from 'socket.io-client';
 import { deviceTopics, type Alert, type AlertEvent, type ServerToClientEvents, type User } from '@rpm/contracts';
 import type { ApiClient } from '../harness/api-client.ts';
+import { nextAlert } from '../harness/next-alert.ts';
 import { eventually } from '../harness/eventually.ts';
 import { startInfluxd, type TestInfluxd } from '../harness/influxd.ts';
 import { startTestPlatform, type TestPlatform } from '../harness/platform.ts';
@@ -25,7 +26,7 @@ describe('alert lifecycle', () => {
   beforeAll(async () => {
     influx = await startInfluxd();
     platform = await startTestPlatform(influx.url, { RPM_ESCALATE_HIGH_MS: '600', RPM_ALERT_SWEEP_INTERVAL_MS: '100' });
-    d = await provisionDevice(platform.admin, 'Lifecycle');
+    d = await provisionDevice(platform.admin, 'Lifecycle', ['kidney_transplant']);
     nurseUser = await platform.admin.expect<User>(201, 'POST', '/users', {
       username: 'nurse.l',
       password: 'nurse-password-1',
@@ -55,7 +56,14 @@ describe('alert lifecycle', () => {
     });
     await client.publishAsync(
       deviceTopics.readings(d.deviceId),
-      JSON.stringify({ seq, readings: [{ type: 'spo2', at: new Date().toISOString(), unit: '%', value }] }),
+      // two readings: the SpO2 rules confirm by re-measurement before they page (docs/clinical-rules.md)
+      JSON.stringify({
+        seq,
+        readings: [
+          { type: 'spo2', at: new Date(Date.now() - 1_000).toISOString(), unit: '%', value },
+          { type: 'spo2', at: new Date().toISOString(), unit: '%', value },
+        ],
+      }),
       { qos: 1 },
     );
     await client.endAsync();
@@ -65,7 +73,7 @@ describe('alert lifecycle', () => {
     'escalates an unacknowledged high alert through every tier, then can be assigned, snoozed and resolved',
     { timeout: 30_000 },
     async () => {
-      const raised = new Promise<Alert>((resolve) => socket.once('alert:raised', resolve));
+      const raised = nextAlert(socket, 'alert:raised', (a) => a.ruleId === 'spo2_very_low');
       await publishSpo2(1, 87);
       const alert = await raised;
       expect(alert).toMatchObject({ priority: 'high', status: 'open', escalationTier: 1 });
@@ -115,7 +123,7 @@ describe('alert lifecycle', () => {
   );
 
   it('does not escalate an acknowledged alert', { timeout: 15_000 }, async () => {
-    const raised = new Promise<Alert>((resolve) => socket.once('alert:raised', resolve));
+    const raised = nextAlert(socket, 'alert:raised', (a) => a.ruleId === 'spo2_very_low');
     await publishSpo2(2, 86);
     const alert = await raised;
     const acked = await nurse.expect<Alert>(200, 'POST', `/alerts/${alert.id}/acknowledge`);

@@ -34,8 +34,12 @@ describe('external-broker mode against mosquitto', () => {
       protocolVersion: 4,
     });
 
-  const mqttReadings = (seq: number, value: number, type = 'spo2', unit = '%') =>
-    JSON.stringify({ seq, readings: [{ type, at: new Date().toISOString(), unit, value }] });
+  // two readings half a minute apart: the SpO2 rules confirm by re-measurement before they page
+  const mqttReadings = (seq: number, value: number) =>
+    JSON.stringify({
+      seq,
+      readings: [-30_000, 0].map((ago) => ({ type: 'spo2', at: new Date(Date.now() + ago).toISOString(), unit: '%', value })),
+    });
 
   beforeAll(async () => {
     influx = await startRestartableInfluxd();
@@ -47,7 +51,7 @@ describe('external-broker mode against mosquitto', () => {
       RPM_EXTERNAL_BROKER_CLIENT_ID: 'rpm-gateway-test',
       RPM_INFLUX_RETRY_MAX_MS: '2000',
     });
-    provisioned = await provisionDevice(platform.admin, 'External broker patient');
+    provisioned = await provisionDevice(platform.admin, 'External broker patient', ['kidney_transplant']);
     await broker.addDevice(provisioned.deviceId, provisioned.secret);
   });
 
@@ -69,7 +73,7 @@ describe('external-broker mode against mosquitto', () => {
     await device.endAsync();
     await eventually(async () => ((await storedSeqs(influx.url, provisioned.deviceId)).has(1) ? true : undefined), 15_000, 'stored');
     const alerts = await platform.admin.expect<{ alerts: { patientId: string; ruleId: string }[] }>(200, 'GET', '/alerts');
-    expect(alerts.alerts.some((a) => a.patientId === provisioned.patientId && a.ruleId === 'spo2_low')).toBe(true);
+    expect(alerts.alerts.some((a) => a.patientId === provisioned.patientId && a.ruleId === 'spo2_very_low')).toBe(true);
   });
 
   it('relies on the broker for identity: a wrong secret is refused, a foreign topic never arrives', async () => {

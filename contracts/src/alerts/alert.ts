@@ -36,7 +36,8 @@ export const alertSchema = z.object({
   ruleId: z.string(),
   priority: z.enum(ALERT_PRIORITIES),
   status: z.enum(ALERT_STATUSES),
-  readingType: z.enum(VITAL_TYPES),
+  /** the vital the rule watches, 'news2' for the aggregate score, 'device' for a device condition */
+  readingType: z.enum([...VITAL_TYPES, 'news2', 'device']),
   /** the triggering value(s) in canonical units, e.g. {"value": 88} or {"systolic": 190, "diastolic": 125} */
   params: z.record(z.string(), z.number()),
   /** measurement time of the triggering reading (ISO 8601) */
@@ -45,6 +46,12 @@ export const alertSchema = z.object({
   receivedAt: z.iso.datetime(),
   raisedAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
+  /** the triggering data arrived late (store-and-forward upload): the alert is about the past */
+  backfilled: z.boolean(),
+  /** age of the triggering data when the alert was raised or last updated, ms */
+  dataAgeMs: z.number().int().min(0),
+  /** device conditions: the device concerned */
+  deviceId: z.string().nullable(),
   /** how many readings have confirmed this alert since it was raised */
   occurrences: z.number().int().positive(),
   /** user id of who acknowledged */

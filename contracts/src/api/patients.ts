@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PROGRAMME_IDS, SPO2_TARGETS } from './clinical.ts';
 
 export const createPatientRequestSchema = z.object({
   name: z.string().trim().min(1).max(200),
@@ -7,6 +8,9 @@ export const createPatientRequestSchema = z.object({
   sex: z.enum(['female', 'male', 'other', 'unknown']).optional(),
   /** care team that follows the patient; a clinician's own first team when omitted */
   teamId: z.uuid().optional(),
+  /** programme enrolment (also `PUT /patients/{id}/programs`); none = the general NEWS2 pack */
+  programs: z.array(z.enum(PROGRAMME_IDS)).max(PROGRAMME_IDS.length).optional(),
+  spo2Target: z.enum(SPO2_TARGETS).optional(),
 });
 export type CreatePatientRequest = z.infer<typeof createPatientRequestSchema>;
 
@@ -16,6 +20,8 @@ export const patientSchema = z.object({
   birthDate: z.string().nullable(),
   sex: z.string().nullable(),
   teamIds: z.array(z.uuid()),
+  programs: z.array(z.enum(PROGRAMME_IDS)),
+  spo2Target: z.enum(SPO2_TARGETS),
   createdAt: z.iso.datetime(),
 });
 export type Patient = z.infer<typeof patientSchema>;

@@ -8,10 +8,18 @@ export interface AlertTrigger {
   readonly patientId: string;
   readonly ruleId: string;
   readonly priority: AlertPriority;
-  readonly readingType: VitalType;
+  readonly readingType: VitalType | 'news2' | 'device';
   readonly params: Readonly<Record<string, number>>;
   readonly measuredAt: number;
   readonly receivedAt: number;
+  /** the triggering data arrived late (store-and-forward) */
+  readonly backfilled: boolean;
+  /** age of the triggering data when evaluated, ms */
+  readonly dataAgeMs: number;
+  /** abnormal readings this trigger stands for (a backlog gives one trigger for many) */
+  readonly readingsCount: number;
+  /** device conditions: the device concerned */
+  readonly deviceId?: string | undefined;
 }
 
 export interface AlertFilter {
@@ -59,9 +67,18 @@ export class AlertStore {
         await tx
           .updateTable('alerts')
           .set((eb) => ({
-            occurrences: eb('occurrences', '+', 1),
+            // the engine counts the episode's abnormal readings; an update adds at least one
+            occurrences: eb.fn('max', [eb('occurrences', '+', 1), eb.val(t.readingsCount)]),
             updated_at: now,
-            ...(newer ? { params: JSON.stringify(t.params), measured_at: t.measuredAt, received_at: t.receivedAt } : {}),
+            ...(newer
+              ? {
+                  params: JSON.stringify(t.params),
+                  measured_at: t.measuredAt,
+                  received_at: t.receivedAt,
+                  backfilled: t.backfilled ? 1 : 0,
+                  data_age_ms: Math.max(0, Math.round(t.dataAgeMs)),
+                }
+              : {}),
           }))
           .where('id', '=', active.id)
           .execute();
@@ -82,7 +99,10 @@ export class AlertStore {
           received_at: t.receivedAt,
           raised_at: now,
           updated_at: now,
-          occurrences: 1,
+          occurrences: Math.max(1, t.readingsCount),
+          backfilled: t.backfilled ? 1 : 0,
+          data_age_ms: Math.max(0, Math.round(t.dataAgeMs)),
+          device_id: t.deviceId ?? null,
           acknowledged_by: null,
           acknowledged_at: null,
           resolved_at: null,

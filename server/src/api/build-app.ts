@@ -14,6 +14,7 @@ import { authRoutes } from './routes/auth-routes.ts';
 import { healthRoutes } from './routes/health-routes.ts';
 import { metricsRoutes } from './routes/metrics-routes.ts';
 import { opsRoutes } from './routes/ops-routes.ts';
+import { clinicalRoutes } from './routes/clinical-routes.ts';
 import { patientRoutes } from './routes/patient-routes.ts';
 import { vitalsRoutes } from './routes/vitals-routes.ts';
 import { addSecurityHeaders } from './security-headers.ts';
@@ -60,6 +61,7 @@ export async function buildApp(ctx: ServerContext, options: AppOptions): Promise
       await api.register(healthRoutes(ctx));
       await api.register(authRoutes(ctx, { onSessionEnded: options.onSessionEnded, throttle: new LoginThrottle() }));
       await api.register(patientRoutes(ctx));
+      await api.register(clinicalRoutes(ctx));
       await api.register(vitalsRoutes(ctx));
       await api.register(alertRoutes(ctx));
       await api.register(adminRoutes(ctx));

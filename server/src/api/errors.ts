@@ -15,6 +15,7 @@ export const API_ERRORS = {
   API_TEAM_NOT_FOUND: { statusCode: 404, message: 'No such care team' },
   API_TEAM_REQUIRED: { statusCode: 400, message: 'Name the care team (teamId) that will follow this patient' },
   API_USERNAME_TAKEN: { statusCode: 409, message: 'That username is taken' },
+  API_THRESHOLD_INVALID: { statusCode: 400, message: 'No such threshold for this patient, or the value is outside its plausible range' },
   API_VALIDATION_FAILED: { statusCode: 400, message: 'The request is not valid' },
   API_NOT_FOUND: { statusCode: 404, message: 'No such route' },
   API_INFLUX_UNAVAILABLE: { statusCode: 503, message: 'The time-series store is not answering; try again shortly' },

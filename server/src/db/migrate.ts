@@ -2,11 +2,13 @@ import type { Kysely } from 'kysely';
 import { Migrator, type Migration } from 'kysely/migration';
 import { initial } from './migrations/001-initial.ts';
 import { alertLifecycle } from './migrations/002-alert-lifecycle.ts';
+import { clinicalRules } from './migrations/003-clinical-rules.ts';
 
 /** Migrations are code, listed in order; they run at start. */
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '001-initial': initial,
   '002-alert-lifecycle': alertLifecycle,
+  '003-clinical-rules': clinicalRules,
 };
 
 export async function migrateToLatest(db: Kysely<unknown>): Promise<void> {

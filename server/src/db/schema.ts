@@ -1,4 +1,4 @@
-import type { AlertEventKind, AlertPriority, AlertStatus, UserRole, VitalType } from '@rpm/contracts';
+import type { AlertEventKind, AlertPriority, AlertStatus, Spo2Target, UserRole, VitalType } from '@rpm/contracts';
 
 /** Table types for Kysely. Times are epoch milliseconds; booleans are 0/1 (SQLite) and read back as numbers. */
 export interface UsersTable {
@@ -41,6 +41,10 @@ export interface PatientsTable {
   sex: string | null;
   created_at: number;
   created_by: string | null;
+  /** JSON array of ProgrammeId */
+  programs: string;
+  /** explicit prescription; null = the programmes' default */
+  spo2_target: Spo2Target | null;
 }
 
 export interface TeamPatientsTable {
@@ -80,7 +84,7 @@ export interface AlertsTable {
   rule_id: string;
   priority: AlertPriority;
   status: AlertStatus;
-  reading_type: VitalType;
+  reading_type: VitalType | 'news2' | 'device';
   /** JSON object of the triggering values */
   params: string;
   measured_at: number;
@@ -100,6 +104,32 @@ export interface AlertsTable {
   resolved_by: string | null;
   resolution: 'manual' | 'auto' | null;
   resolution_note: string | null;
+  /** 1 when the triggering data arrived late */
+  backfilled: number;
+  data_age_ms: number;
+  device_id: string | null;
+}
+
+export interface ThresholdOverridesTable {
+  id: number | undefined;
+  patient_id: string;
+  rule_id: string;
+  param: string;
+  /** null: override removed */
+  value: number | null;
+  reason: string;
+  set_by: string;
+  set_at: number;
+}
+
+export interface ObservationsTable {
+  id: number | undefined;
+  patient_id: string;
+  type: string;
+  value: string;
+  at: number;
+  recorded_by: string;
+  recorded_at: number;
 }
 
 export interface AlertEventsTable {
@@ -135,4 +165,6 @@ export interface Database {
   alerts: AlertsTable;
   alert_events: AlertEventsTable;
   audit_log: AuditLogTable;
+  threshold_overrides: ThresholdOverridesTable;
+  observations: ObservationsTable;
 }

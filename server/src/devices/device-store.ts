@@ -34,12 +34,19 @@ const VERIFIED_CACHE_MS = 10 * 60 * 1000;
  * Devices and their credentials. Also the gateway's DeviceDirectory: it authenticates devices (argon2id) and
  * records their status.
  */
+/** Receives a device's status report with the patient the device is bound to. */
+export type StatusListener = (patientId: string, update: DeviceStatusUpdate) => void;
+
 export class DeviceStore {
   private readonly db: Kysely<Database>;
   private readonly verified = new Map<string, { digest: string; identity: DeviceIdentity; until: number }>();
 
-  constructor(db: Kysely<Database>) {
+  private readonly onStatus: StatusListener | undefined;
+
+  /** @param onStatus told of every status report of a known device (battery, clock offset), for the rules */
+  constructor(db: Kysely<Database>, onStatus?: StatusListener) {
     this.db = db;
+    this.onStatus = onStatus;
   }
 
   /** Registers a device to a patient. The secret is returned once and only its hash is kept. */
@@ -109,5 +116,8 @@ export class DeviceStore {
       })
       .where('id', '=', update.deviceId)
       .execute();
+    if (this.onStatus === undefined || (update.battery === undefined && update.clockOffsetMs === undefined)) return;
+    const row = await this.db.selectFrom('devices').select('patient_id').where('id', '=', update.deviceId).executeTakeFirst();
+    if (row !== undefined) this.onStatus(row.patient_id, update);
   }
 }

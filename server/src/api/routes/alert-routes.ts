@@ -121,7 +121,10 @@ export function alertRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         await loadAlert(request, request.params.id, 'alert.resolve');
-        return changed(await ctx.alerts.resolve(request.params.id, sessionOf(request).user.id, request.body.note));
+        const resolved = changed(await ctx.alerts.resolve(request.params.id, sessionOf(request).user.id, request.body.note));
+        // the rule starts a new episode: the next abnormal reading raises a new alert, even if no worse
+        ctx.clinical.engine.resolvedByPerson(resolved.patientId, resolved.ruleId);
+        return resolved;
       },
     );
 

@@ -46,6 +46,7 @@ export function patientRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
           teamIds = own.slice(0, 1);
         }
         const patient = await ctx.patients.create(fields, teamIds, user.id);
+        await ctx.clinical.enrol(patient.id);
         await ctx.audit.record({ actor: user, patientId: patient.id, action: 'patient.create', channel: 'rest', outcome: 'allowed' });
         return reply.code(201).send({ id: patient.id });
       },
