@@ -5,6 +5,7 @@ import './styles/base.css';
 import './styles/header.css';
 import './styles/login.css';
 import './styles/queue.css';
+import './styles/patient.css';
 
 /** Storage the browser refuses (privacy settings can make even reading window.localStorage throw) acts empty. */
 function storageOrMemory(get: () => Storage): Storage {

@@ -6,8 +6,8 @@ import { loadLanguagePreference, saveLanguagePreference } from '../i18n/language
 import type { Language } from '../i18n/languages.ts';
 import { LocaleContext } from '../i18n/locale-context.ts';
 import { clearSession, loadSession, saveSession, type Session, type SessionEndReason } from '../session/session.ts';
-import { AlertQueue } from '../views/AlertQueue.tsx';
 import { LoginView } from '../views/LoginView.tsx';
+import { Workspace } from '../views/Workspace.tsx';
 
 /** setTimeout's largest delay; a longer session is re-checked by the server's 401 or session:ended anyway. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -22,7 +22,7 @@ export interface AppProps {
   readonly preferredLanguages: readonly string[];
 }
 
-/** Login, then the alert queue; owns the session and the language. */
+/** Login, then the workspace (alert queue, patient pages); owns the session and the language. */
 export function App({ i18n, sessionStorage, localStorage, preferredLanguages }: AppProps) {
   const [language, setLanguage] = useState<Language>(() => detectLanguage(loadLanguagePreference(localStorage), preferredLanguages));
   const [session, setSession] = useState<Session | undefined>(() => loadSession(sessionStorage, Date.now()));
@@ -101,7 +101,7 @@ export function App({ i18n, sessionStorage, localStorage, preferredLanguages }: 
       {session === undefined ? (
         <LoginView api={api} language={language} onLanguageChange={changeLanguage} endReason={endReason} onLoggedIn={loggedIn} />
       ) : (
-        <AlertQueue
+        <Workspace
           api={api}
           token={session.token}
           user={session.user}

@@ -1,7 +1,7 @@
-import type { Alert } from '@rpm/contracts';
+import { ESCALATION_TIERS, type Alert } from '@rpm/contracts';
 import { useState } from 'preact/hooks';
-import { describeAlertRule } from '../alerts/describe-alert-rule.ts';
-import { isBackfilled, uploadDelayMs } from '../alerts/is-backfilled.ts';
+import { describeAlertRule, news2MissingParameters } from '../alerts/describe-alert-rule.ts';
+import { patientHref } from '../app/route.ts';
 import { formatDataAge } from '../format/data-age.ts';
 import { formatDateTime } from '../format/date-time.ts';
 import { formatDuration } from '../format/duration.ts';
@@ -16,13 +16,21 @@ export interface AlertRowProps {
   readonly onAcknowledge: (alertId: string) => Promise<void>;
 }
 
+type TierRole = keyof typeof ESCALATION_TIERS;
+
+/** 1 → nurse, 2 → doctor, 3 → on_call (contracts ESCALATION_TIERS) */
+function tierRole(tier: number): TierRole | undefined {
+  return (Object.keys(ESCALATION_TIERS) as TierRole[]).find((role) => ESCALATION_TIERS[role] === tier);
+}
+
 export function AlertRow({ alert, now, currentUserId, onAcknowledge }: AlertRowProps) {
   const locale = useLocale();
   const { t, intlLocale } = locale;
   const [pending, setPending] = useState(false);
   const [failed, setFailed] = useState(false);
   const titleId = `alert-${alert.id}`;
-  const backfilled = isBackfilled(alert);
+  const missingNews2 = news2MissingParameters(alert);
+  const role = tierRole(alert.escalationTier);
 
   async function acknowledge(): Promise<void> {
     setPending(true);
@@ -44,27 +52,53 @@ export function AlertRow({ alert, now, currentUserId, onAcknowledge }: AlertRowP
         </div>
         <div class="alert__main">
           <h2 class="alert__patient" id={titleId}>
-            {alert.patientName}
+            <a class="alert__patient-link" href={patientHref(alert.patientId)}>
+              {alert.patientName}
+            </a>
           </h2>
           <p class="alert__rule">{describeAlertRule(alert, locale)}</p>
+          {missingNews2 > 0 && (
+            <p class="alert__note alert__note--partial">
+              <span class="tag tag--partial">{t('alert.news2Partial', { missing: missingNews2 })}</span>
+            </p>
+          )}
+          {alert.deviceId !== null && <p class="alert__note">{t('alert.device', { device: alert.deviceId })}</p>}
         </div>
         <dl class="alert__facts">
           <div class="fact fact--measured">
             <dt>{t('alert.measured')}</dt>
             <dd>
               <time dateTime={alert.measuredAt}>{formatDateTime(alert.measuredAt, intlLocale)}</time>
-              <span class="fact__age">{formatDataAge(alert.measuredAt, now, locale)}</span>
-              {backfilled && (
-                <span class="fact__note">
-                  <span class="tag tag--backfilled">{t('alert.backfilled')}</span>{' '}
-                  {t('alert.backfilledDetail', { delay: formatDuration(uploadDelayMs(alert), t) })}
-                </span>
+              {alert.backfilled ? (
+                <>
+                  <span class="fact__age fact__age--late">
+                    <span class="tag tag--backfilled">{t('alert.backfilled')}</span>{' '}
+                    {t('alert.backfilledAge', { age: formatDuration(now - Date.parse(alert.measuredAt), t) })}
+                  </span>
+                  <span class="fact__note">{t('alert.backfilledDetail', { delay: formatDuration(alert.dataAgeMs, t) })}</span>
+                </>
+              ) : (
+                <span class="fact__age">{formatDataAge(alert.measuredAt, now, locale)}</span>
               )}
             </dd>
           </div>
-          <div class="fact fact--occurrences">
-            <dt>{t('alert.occurrences')}</dt>
-            <dd class="fact__number">{alert.occurrences}</dd>
+          <div class="fact fact--escalation">
+            <dt>{t('alert.escalation')}</dt>
+            <dd>
+              <span class={alert.escalationTier > 1 ? 'fact__number fact__escalated' : 'fact__number'}>
+                {role === undefined
+                  ? alert.escalationTier
+                  : t('alert.escalationTier', { tier: alert.escalationTier, role: t(`escalation.${role}`) })}
+              </span>
+              {alert.escalatedAt !== null && (
+                <span class="fact__note">{t('alert.escalatedAt', { time: formatDateTime(alert.escalatedAt, intlLocale) })}</span>
+              )}
+              {alert.occurrences > 1 && (
+                <span class="fact__note">
+                  {t('alert.occurrences')}: <span class="fact__number">{alert.occurrences}</span>
+                </span>
+              )}
+            </dd>
           </div>
           <div class="fact fact--status">
             <dt>{t('alert.status')}</dt>

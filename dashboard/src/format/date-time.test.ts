@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clinicUtcOffset, formatClockTime, formatDateTime, formatNumericDateTime } from './date-time.ts';
+import { clinicUtcOffset, formatClockTime, formatDateTime, formatDayMonth, formatHourMinute, formatNumericDateTime } from './date-time.ts';
 
 // 09:32 UTC is 14:32 in Almaty (UTC+5).
 const at = '2025-11-23T09:32:07.000Z';
@@ -24,5 +24,12 @@ describe('clinic time formatting (Asia/Almaty, 24-hour clock)', () => {
 
   it('the offset is UTC+5', () => {
     expect(clinicUtcOffset(Date.parse(at), 'en-GB')).toBe('GMT+5');
+  });
+
+  it('chart axis labels are Almaty time, whatever the machine’s zone', () => {
+    expect(formatHourMinute(Date.parse(at))).toBe('14:32');
+    // 20:05 UTC on 4 January is 01:05 on 5 January in Almaty
+    expect(formatDayMonth(Date.parse('2025-01-04T20:05:00Z'))).toBe('05.01');
+    expect(formatHourMinute(Date.parse('2025-01-04T20:05:00Z'))).toBe('01:05');
   });
 });

@@ -92,3 +92,31 @@ export function clinicUtcOffset(at: number, locale: string): string {
   const f = cached(`offset:${locale}`, () => new Intl.DateTimeFormat(locale, { timeZone: CLINIC_TIME_ZONE, timeZoneName: 'shortOffset' }));
   return f.formatToParts(new Date(at)).find((part) => part.type === 'timeZoneName')?.value ?? CLINIC_TIME_ZONE;
 }
+
+function clinicParts(at: number): Record<string, string> {
+  const f = cached(
+    'parts',
+    () =>
+      new Intl.DateTimeFormat('en-GB', {
+        timeZone: CLINIC_TIME_ZONE,
+        day: '2-digit',
+        month: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      }),
+  );
+  return Object.fromEntries(f.formatToParts(new Date(at)).map((part) => [part.type, part.value]));
+}
+
+/** "14:32" in Almaty: chart axes over a day (digits only, the same in every language). */
+export function formatHourMinute(at: number): string {
+  const parts = clinicParts(at);
+  return `${parts['hour'] ?? ''}:${parts['minute'] ?? ''}`;
+}
+
+/** "23.11" in Almaty: chart axes over days. */
+export function formatDayMonth(at: number): string {
+  const parts = clinicParts(at);
+  return `${parts['day'] ?? ''}.${parts['month'] ?? ''}`;
+}

@@ -1,0 +1,156 @@
+import { VITAL_TYPES, type VitalType } from '@rpm/contracts';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import type { ApiClient } from '../../api/client.ts';
+import { useResource } from '../../app/use-resource.ts';
+import { CLINIC_TIME_ZONE, formatDateTime, formatDayMonth, formatHourMinute } from '../../format/date-time.ts';
+import { formatNumber } from '../../format/number.ts';
+import { formatVitalNumber } from '../../format/vital-value.ts';
+import { useLocale } from '../../i18n/locale-context.ts';
+import { axisLabelKind, TREND_RANGE_MS, TREND_RANGES, trendData, trendStats, type TrendRange } from '../../patient/trend-data.ts';
+import { LoadState, Panel } from './Panel.tsx';
+
+const CHART_HEIGHT_PX = 260;
+/** the brand colour for the (first) series; diastolic is dashed as well as coloured, so colour is never the only cue */
+const SERIES_STYLES: readonly { readonly stroke: string; readonly dash: number[] }[] = [
+  { stroke: '#0b4f6c', dash: [] },
+  { stroke: '#7a3e9d', dash: [6, 4] },
+];
+const AXIS_STROKE = '#485563';
+const GRID_STROKE = '#e3e8ee';
+const NBSP = '\u00a0';
+
+export interface TrendChartProps {
+  readonly api: ApiClient;
+  readonly patientId: string;
+  readonly type: VitalType;
+  readonly onTypeChange: (type: VitalType) => void;
+}
+
+/** One vital over 24 h, 7 d or 30 d (uPlot), times in Almaty, with a text summary for screen readers. */
+export function TrendChart({ api, patientId, type, onTypeChange }: TrendChartProps) {
+  const locale = useLocale();
+  const { t, intlLocale, numberLocale } = locale;
+  const [range, setRange] = useState<TrendRange>('24h');
+  const ids = useId();
+  const container = useRef<HTMLDivElement>(null);
+  const vitals = useResource(() => {
+    const now = Date.now();
+    return api.listVitals(patientId, { type, from: now - TREND_RANGE_MS[range], to: now });
+  }, `${patientId}:${type}:${range}`);
+  const data = vitals.data === undefined ? undefined : trendData(vitals.data.readings, type);
+  const stats = data === undefined ? undefined : trendStats(data);
+  const unit = t(`units.${type}`);
+  const withUnit = (value: number): string => `${formatVitalNumber(type, value, locale)}${NBSP}${unit}`;
+
+  useEffect(() => {
+    const element = container.current;
+    const response = vitals.data;
+    if (element === null || response === undefined || data === undefined || data.x.length === 0) return;
+    const from = Date.parse(response.from);
+    const to = Date.parse(response.to);
+    const labelKind = axisLabelKind(to - from);
+    const names = type === 'blood_pressure' ? [t('params.systolic'), t('params.diastolic')] : [t(`vitals.${type}`)];
+    const plot = new uPlot(
+      {
+        width: element.clientWidth,
+        height: CHART_HEIGHT_PX,
+        tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), CLINIC_TIME_ZONE),
+        scales: { x: { time: true, range: [from / 1000, to / 1000] } },
+        axes: [
+          {
+            stroke: AXIS_STROKE,
+            grid: { stroke: GRID_STROKE },
+            values: (_u, splits) => splits.map((s) => (labelKind === 'time' ? formatHourMinute(s * 1000) : formatDayMonth(s * 1000))),
+          },
+          {
+            stroke: AXIS_STROKE,
+            grid: { stroke: GRID_STROKE },
+            label: unit,
+            size: 60,
+            values: (_u, splits) => splits.map((v) => formatNumber(v, 2, numberLocale)),
+          },
+        ],
+        series: [
+          { label: t('trend.time'), value: (_u, v: number | null) => (v === null ? '—' : formatDateTime(v * 1000, intlLocale)) },
+          ...names.map((label, i) => ({
+            label,
+            stroke: SERIES_STYLES[i]?.stroke ?? AXIS_STROKE,
+            dash: SERIES_STYLES[i]?.dash ?? [],
+            width: 2,
+            points: { show: true, size: 5 },
+            value: (_u: uPlot, v: number | null) => (v === null ? '—' : withUnit(v)),
+          })),
+        ],
+      },
+      [data.x, ...data.series],
+      element,
+    );
+    const resize = new ResizeObserver(() => plot.setSize({ width: element.clientWidth, height: CHART_HEIGHT_PX }));
+    resize.observe(element);
+    return () => {
+      resize.disconnect();
+      plot.destroy();
+    };
+    // Rebuilt when the data or the language changes; `data` is derived from vitals.data.
+  }, [vitals.data, locale]);
+
+  return (
+    <Panel
+      id="trend"
+      title={t('trend.title')}
+      class="trend"
+      tools={
+        <div class="trend__tools">
+          <div class="field field--inline">
+            <label for={`${ids}-type`}>{t('trend.vital')}</label>
+            <select
+              id={`${ids}-type`}
+              value={type}
+              onChange={(event) => {
+                const chosen = VITAL_TYPES.find((v) => v === event.currentTarget.value);
+                if (chosen !== undefined) onTypeChange(chosen);
+              }}
+            >
+              {VITAL_TYPES.map((v) => (
+                <option key={v} value={v}>
+                  {t(`vitals.${v}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="segmented" role="group" aria-label={t('trend.range')}>
+            {TREND_RANGES.map((r) => (
+              <button key={r} type="button" class="segmented__option" aria-pressed={r === range} onClick={() => setRange(r)}>
+                {t(`trend.ranges.${r}`)}
+              </button>
+            ))}
+          </div>
+        </div>
+      }
+    >
+      <LoadState resource={vitals} />
+      {data !== undefined && (
+        <figure class="trend__figure">
+          {data.x.length === 0 ? (
+            <p class="panel__empty">{t('trend.empty')}</p>
+          ) : (
+            <div class="trend__chart" ref={container} aria-hidden="true" />
+          )}
+          {stats !== undefined && (
+            <figcaption class="trend__summary">
+              {t(`vitals.${type}`)}, {t(`trend.ranges.${range}`)}:{' '}
+              {t('trend.summary', {
+                count: stats.count,
+                min: withUnit(stats.min),
+                max: withUnit(stats.max),
+                latest: withUnit(stats.latest),
+              })}
+            </figcaption>
+          )}
+        </figure>
+      )}
+    </Panel>
+  );
+}
