@@ -181,6 +181,19 @@ describe('clinical rules through the gateway', () => {
     expect(all.filter((a) => a.ruleId === 'spo2_very_low')).toHaveLength(1);
   });
 
+  it('raises the one-day weight gain from morning weights uploaded together', async () => {
+    // 07:00 in Almaty (UTC+5) on the last three mornings, as a scale that syncs once a day would upload them
+    const DAY = 24 * HOUR;
+    const todayMorning = Math.floor((Date.now() + 5 * HOUR) / DAY) * DAY + 7 * HOUR - 5 * HOUR;
+    const lastMorning = todayMorning <= Date.now() - 60_000 ? todayMorning : todayMorning - DAY;
+    const weight = (kg: number, at: number) => ({ type: 'body_weight', unit: 'kg', value: kg, at: new Date(at).toISOString() });
+    const raised = nextAlert(socket, 'alert:raised', (a) => a.ruleId === 'weight_gain_1d');
+    await publish([weight(70.1, lastMorning - 2 * DAY), weight(70.3, lastMorning - DAY), weight(71.4, lastMorning)]);
+    const alert = await raised;
+    expect(alert).toMatchObject({ priority: 'medium', readingType: 'body_weight', measuredAt: new Date(lastMorning).toISOString() });
+    expect(alert.params['gainKg']).toBeCloseTo(1.1, 5);
+  });
+
   it('raises a low-priority battery alert from the device’s status', async () => {
     const raised = nextAlert(socket, 'alert:raised', (a) => a.ruleId === 'device_battery_low');
     await publish([{ battery: 12 }], 'status');
