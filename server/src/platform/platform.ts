@@ -92,6 +92,8 @@ export class Platform {
         },
       });
       this.server = server;
+      // before the first request can arrive: a client that sees /readyz answer can log in
+      const admin = await ensureAdmin(server.ctx, config.platform.adminPassword);
       const httpPort = await server.start();
       this.closers.push(() => server.close());
 
@@ -111,7 +113,6 @@ export class Platform {
       const external = config.gateway.externalBrokerUrl;
       const mqttUrl =
         external !== undefined ? withoutCredentials(external) : `mqtt://${urlHost(config.gateway.bindHost)}:${gateway.mqttPort}`;
-      const admin = await ensureAdmin(server.ctx, config.platform.adminPassword);
 
       let demo: StartedPlatform['demo'];
       if (config.platform.simDevices > 0 && external !== undefined) {
