@@ -1,37 +1,25 @@
 #!/usr/bin/env node
 /**
- * rpm-sim: enrol a simulated fleet through the platform API and run it. The only file of the simulators that
- * writes to the console.
+ * rpm-sim: enrol a simulated fleet or cohort through the platform API and run it, or evaluate a cohort's alerts.
+ * This file and the other cli-*.ts files are the only ones of the simulators that write to the console.
  */
 import process from 'node:process';
+import { runCohortCommand } from './cli-cohort.ts';
+import { ConsoleProgress, onInterrupt } from './cli-console.ts';
+import { evaluateCommand } from './cli-evaluate.ts';
 import { formatStatusLine } from './cli/format-status-line.ts';
 import { USAGE, parseCliArgs, type CliRunOptions } from './cli/parse-cli-args.ts';
 import { SimulatorError } from './errors.ts';
 import { startDemoFleet } from './fleet/start-demo-fleet.ts';
 import type { FleetStats } from './fleet/run-fleet.ts';
-import type { SimLogger } from './logger.ts';
 
 const STATUS_INTERVAL_MS = 5_000;
+const TTY_STATUS_INTERVAL_MS = 1_000;
 
-const line = (obj: object, msg?: string): string => `${msg ?? ''} ${Object.keys(obj).length > 0 ? JSON.stringify(obj) : ''}`.trim();
-
-const consoleLogger: SimLogger = {
-  info: (obj, msg) => console.log(line(obj, msg)),
-  warn: (obj, msg) => console.error(`warning: ${line(obj, msg)}`),
-  error: (obj, msg) => console.error(`error: ${line(obj, msg)}`),
-};
-
-async function run(options: CliRunOptions): Promise<number> {
+async function runDemo(options: CliRunOptions): Promise<number> {
   const abort = new AbortController();
-  let interrupted = false;
-  const onSignal = (): void => {
-    if (interrupted) process.exit(130); // a second Ctrl-C: do not wait for the clean stop
-    interrupted = true;
-    abort.abort();
-    console.error('stopping… (Ctrl-C again to quit at once)');
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  const progress = new ConsoleProgress();
+  const removeSignals = onInterrupt(abort, progress);
 
   const fleet = await startDemoFleet({
     apiUrl: options.apiUrl,
@@ -44,9 +32,9 @@ async function run(options: CliRunOptions): Promise<number> {
     desaturatingShare: options.desaturatingShare,
     ...(options.teamId === undefined ? {} : { teamId: options.teamId }),
     signal: abort.signal,
-    log: consoleLogger,
+    log: progress.logger,
   });
-  console.log(`running ${fleet.devices.length} devices against ${options.mqttUrl}; Ctrl-C stops`);
+  progress.print(`running ${fleet.devices.length} devices against ${options.mqttUrl}; Ctrl-C stops`, false);
 
   const startedAt = Date.now();
   let previous: FleetStats | undefined;
@@ -54,11 +42,11 @@ async function run(options: CliRunOptions): Promise<number> {
   const report = (): void => {
     const now = Date.now();
     const stats = fleet.stats();
-    console.log(formatStatusLine(stats, previous, (now - startedAt) / 1000, (now - previousAt) / 1000));
+    progress.update(formatStatusLine(stats, previous, (now - startedAt) / 1000, (now - previousAt) / 1000));
     previous = stats;
     previousAt = now;
   };
-  const statusTimer = setInterval(report, STATUS_INTERVAL_MS);
+  const statusTimer = setInterval(report, process.stdout.isTTY ? TTY_STATUS_INTERVAL_MS : STATUS_INTERVAL_MS);
 
   await new Promise<void>((resolve) => {
     if (abort.signal.aborted) resolve();
@@ -68,13 +56,29 @@ async function run(options: CliRunOptions): Promise<number> {
   clearInterval(statusTimer);
   await fleet.stop();
   report();
+  progress.done();
   const final = fleet.stats();
   console.log(
     `stopped: ${final.acknowledged} of ${final.created} messages acknowledged, ${final.pending} not delivered, ${final.dropped} dropped`,
   );
-  process.off('SIGINT', onSignal);
-  process.off('SIGTERM', onSignal);
+  removeSignals();
   return 0;
+}
+
+async function guarded(command: () => Promise<number>): Promise<number> {
+  try {
+    return await command();
+  } catch (error) {
+    if (error instanceof SimulatorError) {
+      console.error(`error: ${error.code}: ${error.message}`);
+      return 1;
+    }
+    if (error instanceof Error && error.name === 'AbortError') {
+      console.error('stopped before the fleet started');
+      return 130;
+    }
+    throw error;
+  }
 }
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -87,20 +91,13 @@ async function main(argv: readonly string[]): Promise<number> {
       for (const problem of parsed.problems) console.error(`error: ${problem}`);
       console.error('\nrpm-sim --help shows the options');
       return 2;
-    case 'run':
-      try {
-        return await run(parsed.options);
-      } catch (error) {
-        if (error instanceof SimulatorError) {
-          console.error(`error: ${error.code}: ${error.message}`);
-          return 1;
-        }
-        if (error instanceof Error && error.name === 'AbortError') {
-          console.error('stopped before the fleet started');
-          return 130;
-        }
-        throw error;
-      }
+    case 'run': {
+      const { options } = parsed;
+      const cohort = options.cohort;
+      return guarded(() => (cohort === undefined ? runDemo(options) : runCohortCommand(options, cohort)));
+    }
+    case 'evaluate':
+      return guarded(() => evaluateCommand(parsed.options));
   }
 }
 

@@ -72,4 +72,35 @@ describe('parseCliArgs', () => {
   it.each([[['walk', '--password', 'x']], [['run', '--bogus']]])('refuses %j', (argv) => {
     expect(parseCliArgs(argv, {}).command).toBe('invalid');
   });
+
+  it('makes a cohort when a cohort option is given: mix, days (default: the backdating), speed, truth', () => {
+    const parsed = parseCliArgs(['run', '--mix', 'stable=0.7,infection=0.3', '--backdate-days', '7', '--speed', '500'], {
+      RPM_SIM_PASSWORD: 'p',
+    });
+    expect(parsed.command === 'run' && parsed.options.cohort).toEqual({
+      mix: { stable: 0.7, infection: 0.3 },
+      days: 7,
+      backdateDays: 7,
+      speed: 500,
+      truthPath: 'rpm-sim-truth.jsonl',
+    });
+    const demo = parseCliArgs(['run'], { RPM_SIM_PASSWORD: 'p' });
+    expect(demo.command === 'run' && demo.options.cohort).toBeUndefined();
+  });
+
+  it('lists every cohort problem at once', () => {
+    const parsed = parseCliArgs(['run', '--mix', 'flu=0.1,infection=3', '--speed', '0.5', '--days', '400'], { RPM_SIM_PASSWORD: 'p' });
+    const problems = parsed.command === 'invalid' ? parsed.problems.join('\n') : '';
+    for (const expected of ['unknown scenario "flu"', 'share of infection', '--speed', '--days']) expect(problems).toContain(expected);
+  });
+
+  it('parses evaluate: the truth file is required, the password comes from the environment', () => {
+    expect(parseCliArgs(['evaluate', '--truth', 'c.jsonl', '--json'], { RPM_SIM_PASSWORD: 'p' })).toEqual({
+      command: 'evaluate',
+      options: { truthPath: 'c.jsonl', apiUrl: 'http://127.0.0.1:8080', username: 'admin', password: 'p', json: true },
+    });
+    const missing = parseCliArgs(['evaluate'], {});
+    expect(missing.command === 'invalid' && missing.problems.join('\n')).toMatch(/--truth[\s\S]*|password/);
+    expect(missing.command === 'invalid' && missing.problems).toHaveLength(2);
+  });
 });

@@ -1,4 +1,8 @@
 import { parseArgs } from 'node:util';
+import { parseMix, type ScenarioMix } from '../cohort/parse-mix.ts';
+import { SCENARIO_IDS } from '../cohort/scenario-catalogue.ts';
+import { number, url } from './option-parsers.ts';
+import { EVALUATE_OPTIONS, EVALUATE_USAGE, evaluateOptions, type CliEvaluateOptions } from './parse-evaluate-args.ts';
 
 export interface CliRunOptions {
   readonly apiUrl: string;
@@ -12,11 +16,26 @@ export interface CliRunOptions {
   /** stop after this long; undefined = until Ctrl-C */
   readonly durationS: number | undefined;
   readonly teamId: string | undefined;
+  /** a cohort (--mix given): scenarios, simulated time and ground truth; undefined = the demo fleet */
+  readonly cohort: CliCohortOptions | undefined;
+}
+
+export interface CliCohortOptions {
+  readonly mix: ScenarioMix;
+  /** simulated length, days */
+  readonly days: number;
+  /** start the simulated clock this many days ago, where the platform's device registration allows */
+  readonly backdateDays: number;
+  /** simulated time runs this many times faster than real time until it reaches now */
+  readonly speed: number;
+  /** where the ground truth is written (JSON lines) */
+  readonly truthPath: string;
 }
 
 export type CliCommand =
   | { readonly command: 'help' }
   | { readonly command: 'run'; readonly options: CliRunOptions }
+  | { readonly command: 'evaluate'; readonly options: CliEvaluateOptions }
   | { readonly command: 'invalid'; readonly problems: readonly string[] };
 
 export const CLI_DEFAULTS = {
@@ -27,9 +46,13 @@ export const CLI_DEFAULTS = {
   intervalMs: 5_000,
   seed: 1,
   desaturating: 0.2,
+  speed: 1,
+  backdateDays: 0,
+  truth: 'rpm-sim-truth.jsonl',
 } as const;
 
-export const USAGE = `Usage: rpm-sim run [options]      (node simulators/src/cli.ts run ...)
+export const USAGE = `Usage: rpm-sim run [options]       (node simulators/src/cli.ts run ...)
+       rpm-sim evaluate [options]  (node simulators/src/cli.ts evaluate ...)
 
 Enrols simulated patients with one home device each through the platform API, then runs the devices over MQTT
 (protocol v1, QoS 1) until Ctrl-C or --duration-s.
@@ -46,31 +69,17 @@ Options:
   --duration-s S         stop after S seconds                    (default: run until Ctrl-C)
   --team-id UUID         care team that follows the patients     (default: the user's first team)
   -h, --help             show this help
-`;
 
-function number(
-  problems: string[],
-  name: string,
-  text: string | undefined,
-  fallback: number,
-  check: (n: number) => boolean,
-  expected: string,
-): number {
-  if (text === undefined) return fallback;
-  const value = Number(text);
-  if (text.trim() === '' || !Number.isFinite(value) || !check(value)) problems.push(`--${name} must be ${expected}, got "${text}"`);
-  return value;
-}
+Cohort (any of these makes a cohort instead of the demo fleet; docs/simulator.md):
+  --mix LIST             scenario shares, e.g. stable=0.6,infection=0.1,hf_decompensation=0.1 (rest: stable)
+                         scenarios: ${SCENARIO_IDS.join(', ')}
+  --days D               simulated length of the cohort, days; the run stops there (default: --backdate-days, or 1)
+  --backdate-days N      start the simulated clock N days ago; only as far back as the platform registered the
+                         devices (through the API that is now, so see docs/simulator.md)   (default ${CLI_DEFAULTS.backdateDays})
+  --speed X              simulated time runs X times real time until it reaches now       (default ${CLI_DEFAULTS.speed})
+  --truth FILE           ground truth, JSON lines, for "evaluate"                          (default ${CLI_DEFAULTS.truth})
 
-function url(problems: string[], name: string, text: string, protocols: readonly string[]): string {
-  try {
-    const parsed = new URL(text);
-    if (!protocols.includes(parsed.protocol)) problems.push(`--${name} must use ${protocols.join(' or ')}, got "${text}"`);
-  } catch {
-    problems.push(`--${name} must be a URL, got "${text}"`);
-  }
-  return text;
-}
+${EVALUATE_USAGE}`;
 
 /** Parses the command line; every problem is listed at once rather than one per attempt. */
 export function parseCliArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): CliCommand {
@@ -92,6 +101,12 @@ export function parseCliArgs(argv: readonly string[], env: Readonly<Record<strin
         'duration-s': { type: 'string' },
         'team-id': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
+        mix: { type: 'string' },
+        days: { type: 'string' },
+        'backdate-days': { type: 'string' },
+        speed: { type: 'string' },
+        truth: { type: 'string' },
+        ...EVALUATE_OPTIONS,
       },
     });
   } catch (error) {
@@ -100,7 +115,12 @@ export function parseCliArgs(argv: readonly string[], env: Readonly<Record<strin
   const { values, positionals } = parsed;
   if (values.help === true || positionals.length === 0 || positionals[0] === 'help') return { command: 'help' };
   const problems: string[] = [];
-  if (positionals[0] !== 'run' || positionals.length > 1) problems.push(`unknown command "${positionals.join(' ')}"; the command is "run"`);
+  if (positionals[0] === 'evaluate' && positionals.length === 1) {
+    const evaluate = evaluateOptions(values, env, problems);
+    return problems.length > 0 ? { command: 'invalid', problems } : { command: 'evaluate', options: evaluate };
+  }
+  if (positionals[0] !== 'run' || positionals.length > 1)
+    problems.push(`unknown command "${positionals.join(' ')}"; the commands are "run" and "evaluate"`);
 
   const password = values.password ?? env['RPM_SIM_PASSWORD'];
   if (password === undefined || password === '') problems.push('a password is required: set RPM_SIM_PASSWORD (or --password)');
@@ -140,6 +160,32 @@ export function parseCliArgs(argv: readonly string[], env: Readonly<Record<strin
         ? undefined
         : number(problems, 'duration-s', durationText, 0, (n) => n > 0, 'a positive number of seconds'),
     teamId: values['team-id'],
+    cohort: cohortOptions(values, problems),
   };
   return problems.length > 0 ? { command: 'invalid', problems } : { command: 'run', options };
+}
+
+function cohortOptions(
+  values: { mix?: string; days?: string; 'backdate-days'?: string; speed?: string; truth?: string; 'interval-ms'?: string },
+  problems: string[],
+): CliCohortOptions | undefined {
+  const given = [values.mix, values.days, values['backdate-days'], values.speed, values.truth].some((v) => v !== undefined);
+  if (!given) return undefined;
+  const parsed = parseMix(values.mix ?? 'stable=1');
+  if (!parsed.ok) problems.push(...parsed.problems.map((p) => `--mix: ${p}`));
+  const backdateDays = number(
+    problems,
+    'backdate-days',
+    values['backdate-days'],
+    CLI_DEFAULTS.backdateDays,
+    (n) => n >= 0 && n <= 90,
+    'a number of days 0-90',
+  );
+  return {
+    mix: parsed.ok ? parsed.mix : {},
+    backdateDays,
+    days: number(problems, 'days', values.days, backdateDays > 0 ? backdateDays : 1, (n) => n > 0 && n <= 365, 'a number of days 0-365'),
+    speed: number(problems, 'speed', values.speed, CLI_DEFAULTS.speed, (n) => n >= 1 && n <= 100_000, 'a number 1-100000'),
+    truthPath: values.truth ?? CLI_DEFAULTS.truth,
+  };
 }

@@ -68,6 +68,10 @@ export class Outbox {
     this.inFlightCount--;
   }
 
+  get(seq: number): OutboxEntry | undefined {
+    return this.entries.get(seq);
+  }
+
   /** seqs of every message not yet acknowledged, oldest first */
   seqs(): number[] {
     return [...this.entries.keys()];

@@ -1,6 +1,7 @@
 import type { CanonicalReading } from '@rpm/contracts';
 import type { SimLogger } from '../logger.ts';
 import type { BackoffOptions } from './backoff.ts';
+import type { DeviceFaults } from './device-faults.ts';
 
 /** Takes the measurements of one tick (the n-th since start) at `atMs`; an empty list sends nothing. */
 export type MeasureFn = (tick: number, atMs: number) => readonly CanonicalReading[];
@@ -35,6 +36,9 @@ export interface SimulatedDeviceOptions {
   readonly stopTimeoutMs?: number;
   /** the device's clock (measurement times, status clock); default Date.now */
   readonly now?: () => number;
+  /** also re-send the status every this long, ms (battery, clock); default: only on connect and battery change */
+  readonly statusIntervalMs?: number;
+  readonly faults?: DeviceFaults;
   readonly log?: SimLogger;
 }
 
@@ -68,6 +72,10 @@ export interface DeviceStats {
   readonly failed: number;
   /** messages discarded because the outbox was full */
   readonly dropped: number;
+  /** messages published a second time on purpose (duplicate-upload fault) */
+  readonly duplicated: number;
+  /** messages sent malformed on purpose (faulty-firmware fault) */
+  readonly corrupted: number;
   /** messages in the outbox: not yet acknowledged */
   readonly pending: number;
   readonly inFlight: number;

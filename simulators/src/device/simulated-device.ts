@@ -1,7 +1,8 @@
 import { connect, type MqttClient } from 'mqtt';
-import { OFFLINE_WILL_PAYLOAD, deviceTopics, type StatusMessage } from '@rpm/contracts';
+import { OFFLINE_WILL_PAYLOAD, PROTOCOL_LIMITS, deviceTopics, type CanonicalReading, type StatusMessage } from '@rpm/contracts';
 import { silentLogger, type SimLogger } from '../logger.ts';
 import { DEFAULT_BACKOFF, backoffDelayMs, type BackoffOptions } from './backoff.ts';
+import { batteryPercent } from './device-faults.ts';
 import { encodeReadingsMessage } from './encode-readings-message.ts';
 import { endMqttClient } from './end-mqtt-client.ts';
 import { formatDeviceTime } from './format-device-time.ts';
@@ -10,10 +11,6 @@ import { DEVICE_DEFAULTS, type DeviceStats, type SimulatedDeviceOptions } from '
 import { waitUntil, withTimeout } from './wait-until.ts';
 
 export { DEVICE_DEFAULTS, type DeviceStats, type MeasureFn, type SimulatedDeviceOptions } from './simulated-device-options.ts';
-
-/** Illustrative battery drain: 1% per 20 minutes of running, never below 5%. */
-const BATTERY_DRAIN_MS_PER_PERCENT = 20 * 60_000;
-const BATTERY_FLOOR_PERCENT = 5;
 
 type State = 'built' | 'running' | 'draining' | 'stopped';
 
@@ -41,7 +38,13 @@ export class SimulatedDevice {
   private tick = 0;
   private nextSeq: number;
   private lastError: string | undefined;
-  private readonly counters = { created: 0, sent: 0, acknowledged: 0, failed: 0, dropped: 0, connects: 0 };
+  private readonly counters = { created: 0, sent: 0, acknowledged: 0, failed: 0, dropped: 0, duplicated: 0, corrupted: 0, connects: 0 };
+  /** the link-down fault is in force: the connection was dropped on purpose and is not retried */
+  private linkDown = false;
+  /** readings measured while the link was down, for one store-and-forward upload */
+  private held: CanonicalReading[] = [];
+  private lastStatusAt = 0;
+  private lastBattery: number | undefined;
 
   constructor(options: SimulatedDeviceOptions) {
     this.options = options;
@@ -115,16 +118,56 @@ export class SimulatedDevice {
 
   private onTick(): void {
     if (this.state !== 'running') return;
+    this.followLink();
     const atMs = this.now();
     const readings = this.options.measure(this.tick, atMs);
     this.tick++;
-    if (readings.length > 0) {
+    if (this.linkDown && this.options.faults?.storeAndForward === true) this.held.push(...readings);
+    else if (readings.length > 0) this.enqueue(readings);
+    this.pump();
+    this.maybePublishStatus();
+    this.scheduleTick();
+  }
+
+  private enqueue(readings: readonly CanonicalReading[]): void {
+    for (let i = 0; i < readings.length; i += PROTOCOL_LIMITS.maxReadingsPerMessage) {
       const seq = this.nextSeq++;
       this.counters.created++;
-      this.counters.dropped += this.outbox.add(seq, encodeReadingsMessage(seq, readings, this.utcOffsetMinutes()));
-      this.pump();
+      const payload = encodeReadingsMessage(seq, readings.slice(i, i + PROTOCOL_LIMITS.maxReadingsPerMessage), this.utcOffsetMinutes());
+      const corrupted = this.options.faults?.corrupt?.(seq, payload);
+      if (corrupted !== undefined) this.counters.corrupted++;
+      this.counters.dropped += this.outbox.add(seq, corrupted ?? payload);
     }
-    this.scheduleTick();
+  }
+
+  /** Applies the link fault: drops the connection abruptly when the link goes, reconnects when it is back. */
+  private followLink(): void {
+    const client = this.client;
+    const up = this.options.faults?.linkUp?.() ?? true;
+    if (client === undefined || up === !this.linkDown) return;
+    this.linkDown = !up;
+    if (!up) {
+      this.log.info({ deviceId: this.deviceId }, 'device link down (simulated)');
+      clearTimeout(this.reconnectTimer);
+      this.reconnectTimer = undefined;
+      client.stream.destroy(); // no DISCONNECT: the broker publishes the will [MQTT-3.1.2-8]
+      return;
+    }
+    if (this.held.length > 0) {
+      this.enqueue(this.held); // the store-and-forward upload: the whole gap in one message
+      this.held = [];
+    }
+    this.reconnectAttempt = 0;
+    if (!client.connected) client.reconnect({ incomingStore: client.incomingStore, outgoingStore: client.outgoingStore });
+  }
+
+  /** Re-sends the status when the battery changed or the interval passed, so battery and clock faults are seen. */
+  private maybePublishStatus(): void {
+    if (this.client?.connected !== true) return;
+    const interval = this.options.statusIntervalMs;
+    if (this.battery() !== this.lastBattery || (interval !== undefined && Date.now() - this.lastStatusAt >= interval)) {
+      this.publishStatus({ online: true });
+    }
   }
 
   /** Hands waiting messages to the client while connected, up to the in-flight window. */
@@ -145,7 +188,12 @@ export class SimulatedDevice {
 
   private onPublishDone(seq: number, error: Error | undefined): void {
     if (!error) {
+      const entry = this.outbox.get(seq);
       if (this.outbox.acknowledge(seq)) this.counters.acknowledged++;
+      if (entry !== undefined && this.options.faults?.duplicate?.(seq) === true && this.client?.connected === true) {
+        this.counters.duplicated++;
+        this.client.publish(this.topics.readings, entry.payload, { qos: 1 });
+      }
       this.pump();
       return;
     }
@@ -169,7 +217,7 @@ export class SimulatedDevice {
 
   private onClose(): void {
     const client = this.client;
-    if (client === undefined || this.state !== 'running') return;
+    if (client === undefined || this.state !== 'running' || this.linkDown) return;
     if (!this.outage) {
       this.outage = true;
       this.log.warn(
@@ -181,7 +229,7 @@ export class SimulatedDevice {
     const delayMs = backoffDelayMs(this.reconnectAttempt++, this.backoff);
     this.reconnectTimer = setTimeout(() => {
       this.reconnectTimer = undefined;
-      if (this.state !== 'running') return;
+      if (this.state !== 'running' || this.linkDown) return;
       // Keep the stores: without them mqtt.js starts with empty ones and forgets the packets awaiting PUBACK.
       client.reconnect({ incomingStore: client.incomingStore, outgoingStore: client.outgoingStore });
     }, delayMs);
@@ -190,14 +238,18 @@ export class SimulatedDevice {
   private publishStatus(fields: Pick<StatusMessage, 'online'>, onDone?: () => void): void {
     const client = this.client;
     if (client === undefined) return;
+    if (fields.online !== false) {
+      this.lastStatusAt = Date.now();
+      this.lastBattery = this.battery();
+    }
     const status: StatusMessage =
       fields.online === false
         ? { online: false }
         : {
             online: true,
             battery: this.battery(),
-            firmware: this.firmware(),
-            model: this.model(),
+            firmware: this.options.firmware ?? DEVICE_DEFAULTS.firmware,
+            model: this.options.model ?? DEVICE_DEFAULTS.model,
             clock: formatDeviceTime(this.now(), this.utcOffsetMinutes()),
           };
     client.publish(this.topics.status, JSON.stringify(status), { qos: 1 }, (error) => {
@@ -238,17 +290,7 @@ export class SimulatedDevice {
     return this.options.utcOffsetMinutes ?? DEVICE_DEFAULTS.utcOffsetMinutes;
   }
 
-  private firmware(): string {
-    return this.options.firmware ?? DEVICE_DEFAULTS.firmware;
-  }
-
-  private model(): string {
-    return this.options.model ?? DEVICE_DEFAULTS.model;
-  }
-
   private battery(): number {
-    const start = this.options.batteryPercent ?? DEVICE_DEFAULTS.batteryPercent;
-    const drained = Math.floor((Date.now() - this.startedAt) / BATTERY_DRAIN_MS_PER_PERCENT);
-    return Math.max(BATTERY_FLOOR_PERCENT, Math.min(100, start - drained));
+    return batteryPercent(this.options.batteryPercent ?? DEVICE_DEFAULTS.batteryPercent, Date.now() - this.startedAt, this.options.faults);
   }
 }

@@ -1,10 +1,14 @@
 import {
+  alertsResponseSchema,
   apiErrorSchema,
+  deviceSchema,
   createDeviceResponseSchema,
   loginResponseSchema,
   patientSchema,
   type CreateDeviceResponse,
   type CreatePatientRequest,
+  type Alert,
+  type Device,
   type LoginResponse,
 } from '@rpm/contracts';
 import { SimulatorError } from '../errors.ts';
@@ -18,6 +22,10 @@ interface Schema<T> {
 
 /** POST /patients answers `{ id }` (201). */
 const createdPatientSchema = patientSchema.pick({ id: true });
+/** GET /patients/{id}/devices answers `{ devices }`. */
+const devicesResponseSchema = {
+  safeParse: (data: unknown) => deviceSchema.array().safeParse((data as { devices?: unknown } | undefined)?.devices),
+};
 
 export const API_REQUEST_TIMEOUT_MS = 15_000;
 
@@ -55,6 +63,23 @@ export class PlatformApiClient {
     );
   }
 
+  listDevices(patientId: string): Promise<Device[]> {
+    return this.request(
+      'list the devices',
+      'GET',
+      `/api/v1/patients/${encodeURIComponent(patientId)}/devices`,
+      undefined,
+      devicesResponseSchema,
+    );
+  }
+
+  /** Every alert of one patient, resolved ones included (the API's maximum page: 1000). */
+  async listAlerts(patientId: string): Promise<Alert[]> {
+    const query = new URLSearchParams({ status: 'all', patientId, limit: '1000' });
+    const response = await this.request('list the alerts', 'GET', `/api/v1/alerts?${query.toString()}`, undefined, alertsResponseSchema);
+    return response.alerts;
+  }
+
   private async request<T>(step: string, method: string, path: string, body: unknown, schema: Schema<T>): Promise<T> {
     const url = `${this.baseUrl}${path}`;
     const timeout = AbortSignal.timeout(API_REQUEST_TIMEOUT_MS);
@@ -62,8 +87,11 @@ export class PlatformApiClient {
     try {
       response = await fetch(url, {
         method,
-        headers: { 'content-type': 'application/json', ...(this.token === undefined ? {} : { authorization: `Bearer ${this.token}` }) },
-        body: JSON.stringify(body),
+        headers: {
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(this.token === undefined ? {} : { authorization: `Bearer ${this.token}` }),
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         signal: this.signal === undefined ? timeout : AbortSignal.any([this.signal, timeout]),
       });
     } catch (error) {

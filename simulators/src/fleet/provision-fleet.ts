@@ -1,3 +1,4 @@
+import type { CreatePatientRequest } from '@rpm/contracts';
 import { SimulatorError } from '../errors.ts';
 import { silentLogger, type SimLogger } from '../logger.ts';
 import { deriveSeed, mulberry32 } from '../random.ts';
@@ -14,6 +15,8 @@ export interface DeviceLogin {
 export interface DeviceCredentials extends DeviceLogin {
   readonly patientId: string;
   readonly patientName: string;
+  /** when the platform registered the device (epoch ms), when asked for (`readRegistration`) */
+  readonly registeredAtMs?: number;
 }
 
 export interface ProvisionFleetOptions {
@@ -30,6 +33,10 @@ export interface ProvisionFleetOptions {
   readonly teamId?: string;
   /** model recorded for each device */
   readonly model?: string;
+  /** programme enrolment of patient i (sent with POST /patients; a platform without programmes ignores it) */
+  readonly enrolment?: (index: number) => Pick<CreatePatientRequest, 'programs' | 'spo2Target'>;
+  /** also read each device's registration time back (GET /patients/{id}/devices): cohorts start no earlier */
+  readonly readRegistration?: boolean;
   /** requests in flight at once (registering hashes a secret with argon2id on the server: keep this small) */
   readonly concurrency?: number;
   readonly signal?: AbortSignal;
@@ -63,9 +70,21 @@ export async function provisionFleet(options: ProvisionFleetOptions): Promise<De
       const index = next++;
       // Patient i's details depend only on (seed, i), whatever order the workers finish in.
       const patient = plausiblePatient(mulberry32(deriveSeed(seed, `patient-${index}`)), today);
-      const { id } = await api.createPatient({ ...patient, ...(options.teamId === undefined ? {} : { teamId: options.teamId }) });
+      const { id } = await api.createPatient({
+        ...patient,
+        ...(options.teamId === undefined ? {} : { teamId: options.teamId }),
+        ...options.enrolment?.(index),
+      });
       const device = await api.createDevice(id, model);
-      results[index] = { patientId: id, patientName: patient.name, deviceId: device.deviceId, secret: device.secret };
+      const registered =
+        options.readRegistration === true ? (await api.listDevices(id)).find((d) => d.deviceId === device.deviceId) : undefined;
+      results[index] = {
+        patientId: id,
+        patientName: patient.name,
+        deviceId: device.deviceId,
+        secret: device.secret,
+        ...(registered === undefined ? {} : { registeredAtMs: Date.parse(registered.registeredAt) }),
+      };
     }
   };
   const concurrency = Math.max(1, Math.min(options.concurrency ?? PROVISION_DEFAULTS.concurrency, options.devices));

@@ -12,6 +12,7 @@ import {
   type SimulatedPatient,
 } from '../physiology/simulated-patient.ts';
 import { deriveSeed, mulberry32 } from '../random.ts';
+import { aggregateStats, type FleetStats } from './aggregate-stats.ts';
 import type { DeviceLogin } from './provision-fleet.ts';
 
 export interface RunFleetOptions {
@@ -35,18 +36,7 @@ export interface RunFleetOptions {
   readonly log?: SimLogger;
 }
 
-export interface FleetStats {
-  readonly devices: number;
-  readonly desaturating: number;
-  readonly connected: number;
-  readonly created: number;
-  readonly sent: number;
-  readonly acknowledged: number;
-  readonly failed: number;
-  readonly dropped: number;
-  readonly pending: number;
-  readonly connects: number;
-}
+export type { FleetStats } from './aggregate-stats.ts';
 
 export interface FleetHandle {
   stats(): FleetStats;
@@ -131,23 +121,7 @@ export function runFleet(options: RunFleetOptions): FleetHandle {
   const deviceStats = (): DeviceStats[] => devices.map((d) => d.stats());
   return {
     deviceStats,
-    stats: () => {
-      const all = deviceStats();
-      const sum = (key: 'created' | 'sent' | 'acknowledged' | 'failed' | 'dropped' | 'pending' | 'connects'): number =>
-        all.reduce((n, s) => n + s[key], 0);
-      return {
-        devices: count,
-        desaturating: profiles.filter((p) => p === 'desaturating').length,
-        connected: all.filter((s) => s.connected).length,
-        created: sum('created'),
-        sent: sum('sent'),
-        acknowledged: sum('acknowledged'),
-        failed: sum('failed'),
-        dropped: sum('dropped'),
-        pending: sum('pending'),
-        connects: sum('connects'),
-      };
-    },
+    stats: () => aggregateStats(deviceStats(), profiles.filter((p) => p === 'desaturating').length),
     stop: () => {
       stopping ??= (async () => {
         for (const timer of startTimers) clearTimeout(timer);

@@ -28,15 +28,18 @@ function mealResponse(hoursSinceMeal: number): number {
   return x * Math.exp(1 - x);
 }
 
-/** The 24-hour term of a variable at a local hour: a cosine peaking at the variable's peak hour, plus meals for glucose. */
-export function circadianTerm(variable: PhysiologicalVariable, hour: number): number {
+/**
+ * The 24-hour term of a variable at a local hour: a cosine peaking at the variable's peak hour, plus meals for
+ * glucose (scaled by `mealRiseFactor`: larger in diabetes).
+ */
+export function circadianTerm(variable: PhysiologicalVariable, hour: number, mealRiseFactor = 1): number {
   const behaviour = VARIABLE_BEHAVIOUR[variable];
   let term = behaviour.circadianAmplitude * Math.cos((2 * Math.PI * (hour - behaviour.circadianPeakHour)) / 24);
   if (variable === 'blood_glucose') {
     for (const meal of MEALS) {
       // Yesterday's dinner still counts just after midnight.
       const since = (((hour - meal.hour) % 24) + 24) % 24;
-      term += meal.riseMmolL * mealResponse(since);
+      term += meal.riseMmolL * mealRiseFactor * mealResponse(since);
     }
   }
   return term;

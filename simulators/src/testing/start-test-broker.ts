@@ -8,7 +8,7 @@ export interface ReceivedPublish {
   readonly deviceId: string;
   readonly kind: 'readings' | 'status';
   readonly payload: string;
-  /** parsed seq of a readings message */
+  /** parsed seq of a readings message; undefined when malformed */
   readonly seq: number | undefined;
 }
 
@@ -50,7 +50,7 @@ export async function startTestBroker(options: {
         return;
       }
       const payload = packet.payload.toString();
-      const seq = topic.kind === 'readings' ? (JSON.parse(payload) as { seq: number }).seq : undefined;
+      const seq = topic.kind === 'readings' ? seqOf(payload) : undefined;
       const message: ReceivedPublish = { deviceId: client.id, kind: topic.kind, payload, seq };
       test.received.push(message);
       if (topic.kind === 'readings' && test.holdReadings) {
@@ -87,6 +87,16 @@ export async function startTestBroker(options: {
     },
   };
   return test;
+}
+
+/** The seq of a readings payload; undefined for a malformed one (faulty-firmware tests send those on purpose). */
+function seqOf(payload: string): number | undefined {
+  try {
+    const seq = (JSON.parse(payload) as { seq?: unknown }).seq;
+    return typeof seq === 'number' ? seq : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Polls until the condition holds; fails with `what` after the timeout. */

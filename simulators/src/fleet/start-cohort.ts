@@ -1,0 +1,98 @@
+import { planCohort, type CohortPatientPlan } from '../cohort/plan-cohort.ts';
+import type { ScenarioMix } from '../cohort/parse-mix.ts';
+import { createSimClock } from '../cohort/sim-clock.ts';
+import type { TruthSink } from '../cohort/ground-truth.ts';
+import { silentLogger, type SimLogger } from '../logger.ts';
+import { DEFAULT_UTC_OFFSET_MINUTES } from '../physiology/simulated-patient.ts';
+import { provisionFleet, type DeviceCredentials, type ProvisionFleetOptions } from './provision-fleet.ts';
+import { runCohort, type CohortHandle } from './run-cohort.ts';
+
+const DAY_MS = 86_400_000;
+/** A start within this of the request counts as honoured (registration takes a moment per device). */
+const BACKDATE_SLACK_MS = 10 * 60_000;
+
+export interface StartCohortOptions extends Omit<ProvisionFleetOptions, 'enrolment' | 'readRegistration' | 'log'> {
+  readonly mqttUrl: string;
+  readonly mix: ScenarioMix;
+  readonly days: number;
+  readonly backdateDays: number;
+  readonly speed: number;
+  readonly intervalMs?: number;
+  readonly truth?: TruthSink;
+  readonly log?: SimLogger;
+  /** for in-process use (tests): called after enrolment, before the clock is set; may backdate the registrations */
+  readonly afterProvision?: (devices: readonly DeviceCredentials[]) => Promise<readonly DeviceCredentials[]>;
+}
+
+export interface Cohort extends CohortHandle {
+  readonly devices: readonly DeviceCredentials[];
+  readonly plans: readonly CohortPatientPlan[];
+  /** simulated start actually used, epoch ms: no earlier than the latest device registration */
+  readonly simStartMs: number;
+  readonly simEndMs: number;
+  /** false when the platform's registration times did not allow the requested backdating */
+  readonly backdateHonoured: boolean;
+}
+
+/**
+ * Enrols a cohort (patients with their programmes, one device each), sets the simulated clock and runs it.
+ *
+ * The simulated clock starts `backdateDays` ago, but never before the latest device registration: the gateway
+ * refuses readings measured before the device was registered (TIME_BEFORE_REGISTRATION) or more than 5 minutes ahead
+ * of its clock (TIME_IN_FUTURE). Registrations made through the API are "now", so from the CLI a cohort starts
+ * now and runs in real time; in-process callers (tests) can backdate registrations in `afterProvision`.
+ */
+export async function startCohort(options: StartCohortOptions): Promise<Cohort> {
+  const log = options.log ?? silentLogger;
+  const utcOffsetMinutes = DEFAULT_UTC_OFFSET_MINUTES;
+  const seed = options.seed ?? 1;
+  const requestedStart = Date.now() - options.backdateDays * DAY_MS;
+  const plan = (startMs: number): CohortPatientPlan[] =>
+    planCohort({ count: options.devices, seed, mix: options.mix, startMs, days: options.days, utcOffsetMinutes });
+  // Scenario and programme of patient i do not depend on the start, so the enrolment can use a first plan.
+  const enrolmentPlans = plan(requestedStart);
+  let devices: readonly DeviceCredentials[] = await provisionFleet({
+    ...options,
+    log,
+    readRegistration: true,
+    enrolment: (index) => {
+      const p = enrolmentPlans[index];
+      if (p === undefined) return {};
+      return { programs: [p.programme], ...(p.spo2Target === undefined ? {} : { spo2Target: p.spo2Target }) };
+    },
+  });
+  if (options.afterProvision !== undefined) devices = await options.afterProvision(devices);
+
+  const latestRegistration = Math.max(...devices.map((d) => d.registeredAtMs ?? Date.now()));
+  const simStartMs = Math.max(requestedStart, latestRegistration);
+  const backdateHonoured = simStartMs - requestedStart <= BACKDATE_SLACK_MS;
+  if (!backdateHonoured) {
+    log.warn(
+      { requestedStartAt: new Date(requestedStart).toISOString(), registeredAt: new Date(latestRegistration).toISOString() },
+      'the platform registered the devices just now, and refuses readings measured before that: the cohort starts at the registration and cannot run ahead of real time (docs/simulator.md)',
+    );
+  }
+  const plans = plan(simStartMs);
+  const clock = createSimClock(simStartMs, options.speed);
+  const simEndMs = simStartMs + options.days * DAY_MS;
+  options.truth?.write({
+    type: 'run',
+    seed,
+    simStartAt: new Date(simStartMs).toISOString(),
+    speed: options.speed,
+    days: options.days,
+    wallStartAt: new Date().toISOString(),
+  });
+  const handle = runCohort({
+    mqttUrl: options.mqttUrl,
+    devices,
+    plans,
+    clock,
+    endMs: simEndMs,
+    utcOffsetMinutes,
+    ...(options.intervalMs === undefined ? {} : { intervalMs: options.intervalMs }),
+    ...(options.truth === undefined ? {} : { truth: options.truth }),
+    log,
+  });
+  return { ...handle, devices, plans, simStartMs, simEndMs, backdateHonoured };
+}
