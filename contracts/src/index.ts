@@ -13,6 +13,7 @@ export * from './realtime/events.ts';
 export * from './api/errors.ts';
 export * from './api/auth.ts';
 export * from './api/patients.ts';
+export * from './api/devices.ts';
 export * from './api/clinical.ts';
 export * from './api/vitals.ts';
 export * from './api/alerts.ts';

@@ -196,6 +196,17 @@ export class Gateway {
     this.external = external;
   }
 
+  /**
+   * Closes the device's live connection, if it has one on the embedded broker (its secret was rotated, it was
+   * deactivated or given to another patient): it must authenticate again. In external-broker mode connections are
+   * the broker's; the device lookup cache makes the change effective within seconds there.
+   */
+  disconnectDevice(deviceId: string): void {
+    // aedes keeps connected clients by id in `clients` (aedes.js), which its types do not declare
+    const broker = this.broker as unknown as { clients: Record<string, { close(): void } | undefined> } | undefined;
+    broker?.clients[deviceId]?.close();
+  }
+
   /** Prometheus metrics of the gateway, appended to `out`. */
   renderMetrics(out: PrometheusText): void {
     renderGatewayMetrics(out, {

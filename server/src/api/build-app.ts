@@ -15,6 +15,7 @@ import { healthRoutes } from './routes/health-routes.ts';
 import { metricsRoutes } from './routes/metrics-routes.ts';
 import { opsRoutes } from './routes/ops-routes.ts';
 import { clinicalRoutes } from './routes/clinical-routes.ts';
+import { deviceRoutes } from './routes/device-routes.ts';
 import { patientRoutes } from './routes/patient-routes.ts';
 import { vitalsRoutes } from './routes/vitals-routes.ts';
 import { addSecurityHeaders } from './security-headers.ts';
@@ -61,6 +62,7 @@ export async function buildApp(ctx: ServerContext, options: AppOptions): Promise
       await api.register(healthRoutes(ctx));
       await api.register(authRoutes(ctx, { onSessionEnded: options.onSessionEnded, throttle: new LoginThrottle() }));
       await api.register(patientRoutes(ctx));
+      await api.register(deviceRoutes(ctx));
       await api.register(clinicalRoutes(ctx));
       await api.register(vitalsRoutes(ctx));
       await api.register(alertRoutes(ctx));

@@ -12,6 +12,13 @@ export const API_ERRORS = {
     message: 'This alert is no longer open: someone acknowledged or resolved it; the queue has been refreshed',
   },
   API_ASSIGNEE_NOT_IN_TEAM: { statusCode: 400, message: 'Alerts can be assigned only to members of the patient’s care teams' },
+  API_DEVICE_NOT_FOUND: { statusCode: 404, message: 'No such device, or not a device of your care teams’ patients' },
+  API_DEVICE_INACTIVE: { statusCode: 409, message: 'This device has been deactivated; register a new device for the patient instead' },
+  API_DEVICE_SAME_PATIENT: { statusCode: 409, message: 'The device is already assigned to this patient' },
+  API_DEVICE_CHANGED: {
+    statusCode: 409,
+    message: 'Someone else changed this device meanwhile (reassigned or deactivated it); reload it and try again',
+  },
   API_TEAM_NOT_FOUND: { statusCode: 404, message: 'No such care team' },
   API_TEAM_REQUIRED: { statusCode: 400, message: 'Name the care team (teamId) that will follow this patient' },
   API_USERNAME_TAKEN: { statusCode: 409, message: 'That username is taken' },

@@ -3,12 +3,14 @@ import { Migrator, type Migration } from 'kysely/migration';
 import { initial } from './migrations/001-initial.ts';
 import { alertLifecycle } from './migrations/002-alert-lifecycle.ts';
 import { clinicalRules } from './migrations/003-clinical-rules.ts';
+import { deviceLifecycle } from './migrations/004-device-lifecycle.ts';
 
 /** Migrations are code, listed in order; they run at start. */
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '001-initial': initial,
   '002-alert-lifecycle': alertLifecycle,
   '003-clinical-rules': clinicalRules,
+  '004-device-lifecycle': deviceLifecycle,
 };
 
 export async function migrateToLatest(db: Kysely<unknown>): Promise<void> {

@@ -64,6 +64,24 @@ export interface DevicesTable {
   battery: number | null;
   firmware: string | null;
   clock_offset_ms: number | null;
+  secret_rotated_at: number | null;
+  /** set once: a deactivated device can neither connect nor publish again */
+  deactivated_at: number | null;
+  deactivated_by: string | null;
+  deactivation_reason: string | null;
+}
+
+/** Which patient a device was bound to, when (append-only; a binding can only be closed). */
+export interface DeviceAssignmentsTable {
+  id: number | undefined;
+  device_id: string;
+  patient_id: string;
+  from_at: number;
+  /** null: the current binding */
+  to_at: number | null;
+  /** null: not known (registered before bindings were recorded, or without a named user) */
+  assigned_by: string | null;
+  reason: string;
 }
 
 export interface QuarantineTable {
@@ -161,6 +179,7 @@ export interface Database {
   patients: PatientsTable;
   team_patients: TeamPatientsTable;
   devices: DevicesTable;
+  device_assignments: DeviceAssignmentsTable;
   quarantine: QuarantineTable;
   alerts: AlertsTable;
   alert_events: AlertEventsTable;

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Logger } from 'pino';
+import type { CreatePatientRequest } from '@rpm/contracts';
 import { provisionFleet, runFleet, type DeviceCredentials, type FleetHandle } from '@rpm/simulators';
 
 export interface DemoFleetOptions {
@@ -13,6 +14,17 @@ export interface DemoFleetOptions {
   readonly intervalMs: number;
   readonly log: Logger;
 }
+
+const DEMO_ENROLMENT: readonly Pick<CreatePatientRequest, 'programs' | 'spo2Target'>[] = [
+  { programs: ['kidney_transplant'] },
+  { programs: ['heart_failure'] },
+  { programs: ['liver_transplant'] },
+  { programs: ['hypertension', 'diabetes'] },
+  { programs: ['heart_transplant'] },
+  { programs: ['copd'], spo2Target: '88-92' },
+  { programs: ['news2_general'] },
+  { programs: ['diabetes'] },
+];
 
 /**
  * The simulated fleet `npm start` runs (RPM_SIM_DEVICES). Its patients and devices are provisioned once through the
@@ -33,7 +45,15 @@ export class DemoFleet {
     const created =
       missing === 0
         ? []
-        : await provisionFleet({ apiUrl: o.apiUrl, username: o.username, password: o.password, devices: missing, log: o.log });
+        : await provisionFleet({
+            apiUrl: o.apiUrl,
+            username: o.username,
+            password: o.password,
+            devices: missing,
+            log: o.log,
+            // a transplant-centre and chronic-care mix, so every programme's rules are on show
+            enrolment: (i) => DEMO_ENROLMENT[(known.length + i) % DEMO_ENROLMENT.length] ?? {},
+          });
     const devices = [...known, ...created];
     writeFileSync(o.stateFile, JSON.stringify({ devices }, null, 2), { mode: 0o600 });
     this.handle = runFleet({

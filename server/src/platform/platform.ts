@@ -107,6 +107,7 @@ export class Platform {
       gateway.onReadings(server.ingest);
       await gateway.start();
       this.gateway = gateway;
+      server.ctx.devices.onAccessChanged = (deviceId) => gateway.disconnectDevice(deviceId);
       this.closers.push(() => gateway.close());
 
       const httpUrl = `http://${urlHost(config.server.bindHost)}:${httpPort}`;

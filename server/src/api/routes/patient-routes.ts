@@ -104,7 +104,7 @@ export function patientRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         await authorisePatient(ctx, request, request.params.id, 'device.register');
-        const created = await ctx.devices.register(request.params.id, request.body?.model);
+        const created = await ctx.devices.register(request.params.id, request.body?.model, Date.now(), sessionOf(request).user.id);
         return reply.code(201).send(created);
       },
     );
