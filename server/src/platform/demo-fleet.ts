@@ -62,6 +62,7 @@ export class DemoFleet {
       intervalMs: o.intervalMs,
       seed: 1,
       desaturatingShare: 0.25,
+      programme: (i) => DEMO_ENROLMENT[i % DEMO_ENROLMENT.length]?.programs?.[0],
       log: o.log,
     });
     o.log.info({ devices: o.devices, provisioned: created.length }, 'demo fleet running');

@@ -1,4 +1,4 @@
-import type { VitalType } from '@rpm/contracts';
+import type { ProgrammeId, VitalType } from '@rpm/contracts';
 import { resolveCadence, typesDue, type Cadence } from '../device/cadence.ts';
 import type { BackoffOptions } from '../device/backoff.ts';
 import { SimulatedDevice, type DeviceStats } from '../device/simulated-device.ts';
@@ -22,6 +22,8 @@ export interface RunFleetOptions {
   readonly devices: readonly DeviceLogin[];
   /** time between a device's reading sets, ms */
   readonly intervalMs?: number;
+  /** the programme patient i is enrolled in: its stable physiology is drawn from that programme's ranges */
+  readonly programme?: (index: number) => ProgrammeId | undefined;
   /** the same seed and device order give the same patients and readings */
   readonly seed?: number;
   /** share of patients, 0–1, with the desaturating profile; rounded up, so any share > 0 gives at least one */
@@ -92,6 +94,7 @@ export function runFleet(options: RunFleetOptions): FleetHandle {
       profile: profiles[index] ?? 'stable',
       utcOffsetMinutes,
       anchorMs,
+      ...(options.programme?.(index) === undefined ? {} : { programme: options.programme(index) }),
     });
     const measure = (tick: number, atMs: number) => measureVitals(patient, typesDue(cadence, tick) satisfies VitalType[], atMs);
     return new SimulatedDevice({
