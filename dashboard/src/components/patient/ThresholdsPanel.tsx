@@ -75,9 +75,13 @@ export function ThresholdsPanel({ api, patientId, thresholds }: ThresholdsPanelP
                           {t('thresholds.source')}: <span lang="en">{th.source}</span>
                         </span>
                       </th>
-                      <td class="table__number thresholds__value">{formatThreshold(th.value, th.unit, locale)}</td>
-                      <td class="table__number">{formatThreshold(th.defaultValue, th.unit, locale)}</td>
-                      <td>
+                      <td class="table__number thresholds__value" data-label={t('thresholds.value')}>
+                        {formatThreshold(th.value, th.unit, locale)}
+                      </td>
+                      <td class="table__number thresholds__default" data-label={t('thresholds.defaultValue')}>
+                        {formatThreshold(th.defaultValue, th.unit, locale)}
+                      </td>
+                      <td class={`thresholds__changed${th.override === null ? ' thresholds__changed--none' : ''}`}>
                         {th.override === null ? (
                           <span class="muted">{t('thresholds.notOverridden')}</span>
                         ) : (

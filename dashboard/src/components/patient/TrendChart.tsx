@@ -6,6 +6,7 @@ import type { ApiClient } from '../../api/client.ts';
 import { useResource } from '../../app/use-resource.ts';
 import { CLINIC_TIME_ZONE, formatDateTime, formatDayMonth, formatHourMinute } from '../../format/date-time.ts';
 import { formatNumber } from '../../format/number.ts';
+import { closeSentence } from '../../format/sentence.ts';
 import { formatVitalNumber } from '../../format/vital-value.ts';
 import { useLocale } from '../../i18n/locale-context.ts';
 import { axisLabelKind, TREND_RANGE_MS, TREND_RANGES, trendData, trendStats, type TrendRange } from '../../patient/trend-data.ts';
@@ -141,12 +142,14 @@ export function TrendChart({ api, patientId, type, onTypeChange }: TrendChartPro
           {stats !== undefined && (
             <figcaption class="trend__summary">
               {t(`vitals.${type}`)}, {t(`trend.ranges.${range}`)}:{' '}
-              {t('trend.summary', {
-                count: stats.count,
-                min: withUnit(stats.min),
-                max: withUnit(stats.max),
-                latest: withUnit(stats.latest),
-              })}
+              {closeSentence(
+                t('trend.summary', {
+                  count: stats.count,
+                  min: withUnit(stats.min),
+                  max: withUnit(stats.max),
+                  latest: withUnit(stats.latest),
+                }),
+              )}
             </figcaption>
           )}
         </figure>
