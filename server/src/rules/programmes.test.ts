@@ -56,9 +56,9 @@ describe('programme packs', () => {
         'missing_blood_pressure',
       ],
     ],
-    ['hypertension', ['bp_crisis', 'bp_elevated_home', 'missing_blood_pressure']],
+    ['hypertension', ['bp_crisis', 'bp_elevated_home', 'spo2_very_low', 'missing_blood_pressure']],
     ['copd', ['spo2_very_low', 'spo2_below_target', 'respiratory_rate_high', 'missing_spo2']],
-    ['diabetes', ['glucose_low_l2', 'glucose_low_l1', 'glucose_high', 'missing_blood_glucose']],
+    ['diabetes', ['glucose_low_l2', 'glucose_low_l1', 'glucose_high', 'spo2_very_low', 'missing_blood_glucose']],
     ['news2_general', ['news2_high', 'news2_medium']],
   ] as [ProgrammeId, string[]][])('%s has its rules plus the device rules', (id, rules) => {
     const pack = PROGRAMMES[id];

@@ -30,6 +30,16 @@ const OHSU = 'OHSU kidney transplant patient instructions, REFERENCE.md §2';
 const ALLINA = 'Allina Health heart transplant instructions, REFERENCE.md §2';
 const DAILY = (source: string): Cadence => ({ everyHours: 24, source });
 
+/**
+ * Rules every pack carries even when its own rules do not watch that vital: a hypertension or diabetes patient whose
+ * oximeter reads in the band NEWS2 scores 3 (RCP 2017, REFERENCE.md §1) must not go unnoticed because the programme
+ * is about something else.
+ */
+function safetyNet(rules: readonly RuleDef[]): RuleDef[] {
+  // a NEWS2 pack already pages on a single SpO2 scoring 3 (news2_medium)
+  return rules.some((r) => r.id === spo2VeryLow.id || r.kind === 'news2') ? [] : [spo2VeryLow];
+}
+
 function pack(
   id: ProgrammeId,
   title: string,
@@ -44,7 +54,7 @@ function pack(
     // prescribed 88–92 % target. No pack presumes that prescription — it is set per patient (docs/clinical-rules.md).
     spo2Target: '94-98',
     cadence,
-    rules: [...rules, ...missingDataRules(cadence), ...DEVICE_RULES],
+    rules: [...rules, ...safetyNet(rules), ...missingDataRules(cadence), ...DEVICE_RULES],
   };
 }
 
