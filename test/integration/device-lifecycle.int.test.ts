@@ -142,7 +142,8 @@ describe('device lifecycle', () => {
 
     const { assignments } = await nurse.expect<DeviceDetail>(200, 'GET', `/devices/${d.deviceId}`);
     expect(assignments).toHaveLength(2);
-    expect(assignments[0]).toMatchObject({ patientId: d.patientId, reason: 'registered', assignedBy: null });
+    // registered by the admin who provisioned it
+    expect(assignments[0]).toMatchObject({ patientId: d.patientId, reason: 'registered', assignedByName: 'Administrator' });
     expect(assignments[0]?.to).not.toBeNull();
     expect(assignments[1]).toMatchObject({
       patientId: secondPatientId,

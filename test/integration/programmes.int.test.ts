@@ -140,6 +140,41 @@ describe('every programme’s signature episode through the gateway', () => {
     await influx.stop();
   });
 
+  it(
+    'missing data: a daily weight last seen 40 h ago raises missing_body_weight on the next rules tick, apart from device status',
+    { timeout: 60_000 },
+    async () => {
+      const { id: patientId } = await platform.admin.expect<{ id: string }>(201, 'POST', '/patients', {
+        name: 'Silent scale',
+        teamId,
+        programs: ['heart_failure'],
+      });
+      const device = await platform.admin.expect<CreateDeviceResponse>(201, 'POST', `/patients/${patientId}/devices`, {});
+      await platform.platform.httpServer?.ctx.db
+        .updateTable('devices')
+        .set({ registered_at: Date.now() - 7 * DAY })
+        .where('id', '=', device.deviceId)
+        .execute();
+      const raised = nextAlert(socket, 'alert:raised', (a) => a.patientId === patientId && a.ruleId === 'missing_body_weight');
+      const client = await mqtt.connectAsync(`mqtt://127.0.0.1:${platform.mqttPort}`, {
+        clientId: device.deviceId,
+        username: device.deviceId,
+        password: device.secret,
+        reconnectPeriod: 0,
+      });
+      // the scale's last upload: yesterday's weight from 40 h ago; the device itself is online now
+      await client.publishAsync(
+        deviceTopics.readings(device.deviceId),
+        JSON.stringify({ seq: 1, readings: [scalar('body_weight', 'kg', 80, 40 * HOUR)] }),
+        { qos: 1 },
+      );
+      // heart failure expects a daily weight (ESC HFA); missing after 1.5 × 24 h; checked every 15 s
+      const alert = await raised;
+      expect(alert).toMatchObject({ priority: 'low', readingType: 'body_weight' });
+      await client.endAsync();
+    },
+  );
+
   it.each(CASES)('$programme: $episode → $ruleId ($priority)', async (c) => {
     const { id: patientId } = await platform.admin.expect<{ id: string }>(201, 'POST', '/patients', {
       name: `Patient in ${c.programme}`,

@@ -251,10 +251,13 @@ export class ClinicalRulesEngine {
     }
     const rules = p.limitsByType[ti];
     if (at >= (p.lastAt[ti] ?? -Infinity)) {
+      const firstOfType = (p.lastAt[ti] ?? -Infinity) === -Infinity;
       p.lastAt[ti] = at;
       p.lastValue[ti] = ti === BLOOD_PRESSURE ? x1 : x0;
       const missing = p.missingByType[ti];
       if (missing?.active === true && missing.onReading(at, b)) this.schedule(p, at + missing.maxGapMs + 1);
+      // the gap was counted from the start of monitoring; a first reading older than that brings the check forward
+      else if (firstOfType && missing !== undefined && at < p.activeSince) this.schedule(p, at + missing.maxGapMs + 1);
       if (rules !== undefined) for (let k = 0; k < rules.length; k++) rules[k]?.onReading(r, x0, x1, x2, b);
       if (NEWS2_TYPE[ti] === true) {
         if (ti === HEART_RATE) {
