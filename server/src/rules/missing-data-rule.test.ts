@@ -42,6 +42,14 @@ describe('missing data: no reading of a type for longer than the programme expec
     expect(summary(engine.tick(T0 + 36 * HOUR + 1))).toEqual(['raise:missing_body_weight', 'raise:missing_blood_pressure']);
   });
 
+  it('a first reading already older than the allowed gap is due at the next tick, not a full gap later', () => {
+    const engine = engineFor({ programmes: ['heart_failure'] });
+    // monitoring starts now with a weight measured 40 h ago (the scale's last upload)
+    const now = T0 + 40 * HOUR;
+    engine.ingest([reading('body_weight', T0, 80, { receivedAt: now })], now);
+    expect(summary(engine.tick(now + 1)).filter((s) => s.endsWith('missing_body_weight'))).toEqual(['raise:missing_body_weight']);
+  });
+
   it('an old backlog does not end the gap; only a recent reading does', () => {
     const engine = engineFor({ programmes: ['heart_failure'] });
     engine.ingest([reading('body_weight', T0, 80), reading('blood_pressure', T0, bp(120, 70))], T0);
