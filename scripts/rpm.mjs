@@ -8,6 +8,7 @@
 //   node scripts/rpm.mjs test [-- filters]   setup, static checks, then vitest run (filters go to vitest)
 //   node scripts/rpm.mjs check               typecheck, lint, format check, import boundaries
 //   node scripts/rpm.mjs simulate [-- args]  Node 24 + npm ci, then node simulators/src/cli.ts
+//   node scripts/rpm.mjs bench-rules [-- args]  Node 24 + npm ci, then the rules engine benchmark
 import { existsSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,6 +46,11 @@ const commands = {
   async simulate(args) {
     const { env, node } = await prepare({ systemPackages: [], dashboard: false });
     return runEntryPoint(node, 'simulators/src/cli.ts', args, env);
+  },
+
+  async 'bench-rules'(args) {
+    const { env, node } = await prepare({ systemPackages: [], dashboard: false });
+    return runEntryPoint(node, 'test/bench/rules-engine.bench.ts', args, env);
   },
 };
 
