@@ -9,6 +9,7 @@
 //   node scripts/rpm.mjs check               typecheck, lint, format check, import boundaries
 //   node scripts/rpm.mjs simulate [-- args]  Node 24 + npm ci, then node simulators/src/cli.ts
 //   node scripts/rpm.mjs bench-rules [-- args]  Node 24 + npm ci, then the rules engine benchmark
+//   node scripts/rpm.mjs screenshots         setup, then regenerate docs/screenshots/ from a running demo
 import { existsSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,6 +47,12 @@ const commands = {
   async simulate(args) {
     const { env, node } = await prepare({ systemPackages: [], dashboard: false });
     return runEntryPoint(node, 'simulators/src/cli.ts', args, env);
+  },
+
+  async screenshots(args) {
+    // influxd and chromium, as for the tests; the dashboard is rebuilt when its sources changed
+    const { env, node } = await prepare({ systemPackages: requirementsFor.test, dashboard: true });
+    return runEntryPoint(node, 'test/screenshots/take-screenshots.ts', args, env);
   },
 
   async 'bench-rules'(args) {

@@ -21,3 +21,7 @@ export * from './metrics/prometheus-text.ts';
 export * from './api/ops.ts';
 export * from './device/protocol-examples.ts';
 export type { InfluxConfig } from './storage/influx-config.ts';
+export * from './api/passport.ts';
+export * from './api/portal.ts';
+export * from './api/fhir.ts';
+export * from './api/roster.ts';

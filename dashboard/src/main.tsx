@@ -6,6 +6,8 @@ import './styles/header.css';
 import './styles/login.css';
 import './styles/queue.css';
 import './styles/patient.css';
+import './styles/roster.css';
+import './styles/ops.css';
 
 /** Storage the browser refuses (privacy settings can make even reading window.localStorage throw) acts empty. */
 function storageOrMemory(get: () => Storage): Storage {

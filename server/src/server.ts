@@ -7,6 +7,7 @@ import { AlertSweeper } from './alerts/alert-sweeper.ts';
 import { AlertStore } from './alerts/alert-store.ts';
 import { buildApp } from './api/build-app.ts';
 import { AuditLog } from './audit/audit-log.ts';
+import { AuditReader } from './audit/audit-reader.ts';
 import { ClinicalRules } from './clinical/clinical-rules.ts';
 import { PatientAccess } from './auth/patient-access.ts';
 import { SessionStore } from './auth/session-store.ts';
@@ -15,7 +16,10 @@ import type { ServerConfig } from './config.ts';
 import type { IngestHealth, ReadinessProbe, ServerContext } from './context.ts';
 import type { Database } from './db/schema.ts';
 import { DeviceStore } from './devices/device-store.ts';
+import { PassportStore } from './passport/passport-store.ts';
 import { PatientStore } from './patients/patient-store.ts';
+import { CorrectionStore } from './portal/correction-store.ts';
+import { PortalUserStore } from './portal/portal-users.ts';
 import { QuarantineStore } from './quarantine/quarantine-store.ts';
 import type { VitalsReader } from './readings/vitals-reader.ts';
 import { SocketServer } from './realtime/socket-server.ts';
@@ -83,6 +87,10 @@ export class PlatformServer {
       clinical,
       access: new PatientAccess(teams, patients),
       audit: new AuditLog(db),
+      auditReader: new AuditReader(db),
+      passport: new PassportStore(db),
+      portalUsers: new PortalUserStore(db),
+      corrections: new CorrectionStore(db),
       vitals: deps.vitals,
       readiness: deps.readiness,
       ingestHealth: deps.ingestHealth,

@@ -14,6 +14,7 @@ import { eventually } from '../harness/eventually.ts';
 import { startInfluxd, type TestInfluxd } from '../harness/influxd.ts';
 import { nextAlert } from '../harness/next-alert.ts';
 import { startTestPlatform, type TestPlatform } from '../harness/platform.ts';
+import { backdateRegistration } from '../harness/publish-readings.ts';
 
 const HOUR = 3_600_000;
 
@@ -66,11 +67,7 @@ describe('clinical rules through the gateway', () => {
     }));
     device = await platform.admin.expect<CreateDeviceResponse>(201, 'POST', `/patients/${patientId}/devices`, { model: 'hub' });
     // registered two days ago, so a store-and-forward backlog from hours ago is accepted
-    await platform.platform.httpServer?.ctx.db
-      .updateTable('devices')
-      .set({ registered_at: Date.now() - 48 * HOUR })
-      .where('id', '=', device.deviceId)
-      .execute();
+    await backdateRegistration(platform, device.deviceId, 48 * HOUR);
     socket = io(platform.httpUrl, { auth: { token: platform.admin.token }, transports: ['websocket'] });
     await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
   });

@@ -1,17 +1,10 @@
-import mqtt from 'mqtt';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  deviceTopics,
-  type Alert,
-  type CreateDeviceResponse,
-  type ProgrammeId,
-  type ServerToClientEvents,
-  type Spo2Target,
-} from '@rpm/contracts';
+import { type Alert, type CreateDeviceResponse, type ProgrammeId, type ServerToClientEvents, type Spo2Target } from '@rpm/contracts';
 import { startInfluxd, type TestInfluxd } from '../harness/influxd.ts';
 import { nextAlert } from '../harness/next-alert.ts';
 import { startTestPlatform, type TestPlatform } from '../harness/platform.ts';
+import { backdateRegistration, publishReadings } from '../harness/publish-readings.ts';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -150,28 +143,13 @@ describe('every programme’s signature episode through the gateway', () => {
         programs: ['heart_failure'],
       });
       const device = await platform.admin.expect<CreateDeviceResponse>(201, 'POST', `/patients/${patientId}/devices`, {});
-      await platform.platform.httpServer?.ctx.db
-        .updateTable('devices')
-        .set({ registered_at: Date.now() - 7 * DAY })
-        .where('id', '=', device.deviceId)
-        .execute();
+      await backdateRegistration(platform, device.deviceId, 7 * DAY);
       const raised = nextAlert(socket, 'alert:raised', (a) => a.patientId === patientId && a.ruleId === 'missing_body_weight');
-      const client = await mqtt.connectAsync(`mqtt://127.0.0.1:${platform.mqttPort}`, {
-        clientId: device.deviceId,
-        username: device.deviceId,
-        password: device.secret,
-        reconnectPeriod: 0,
-      });
-      // the scale's last upload: yesterday's weight from 40 h ago; the device itself is online now
-      await client.publishAsync(
-        deviceTopics.readings(device.deviceId),
-        JSON.stringify({ seq: 1, readings: [scalar('body_weight', 'kg', 80, 40 * HOUR)] }),
-        { qos: 1 },
-      );
+      // the scale's last upload: yesterday's weight from 40 h ago
+      await publishReadings(platform.mqttPort, device, 1, [scalar('body_weight', 'kg', 80, 40 * HOUR)]);
       // heart failure expects a daily weight (ESC HFA); missing after 1.5 × 24 h; checked every 15 s
       const alert = await raised;
       expect(alert).toMatchObject({ priority: 'low', readingType: 'body_weight' });
-      await client.endAsync();
     },
   );
 
@@ -184,21 +162,10 @@ describe('every programme’s signature episode through the gateway', () => {
     });
     const device = await platform.admin.expect<CreateDeviceResponse>(201, 'POST', `/patients/${patientId}/devices`, {});
     // the device has been at home for a week: its morning weights from the last days are accepted
-    await platform.platform.httpServer?.ctx.db
-      .updateTable('devices')
-      .set({ registered_at: Date.now() - 7 * DAY })
-      .where('id', '=', device.deviceId)
-      .execute();
+    await backdateRegistration(platform, device.deviceId, 7 * DAY);
 
     const raised = nextAlert(socket, 'alert:raised', (a) => a.patientId === patientId && a.ruleId === c.ruleId);
-    const client = await mqtt.connectAsync(`mqtt://127.0.0.1:${platform.mqttPort}`, {
-      clientId: device.deviceId,
-      username: device.deviceId,
-      password: device.secret,
-      reconnectPeriod: 0,
-    });
-    await client.publishAsync(deviceTopics.readings(device.deviceId), JSON.stringify({ seq: 1, readings: c.readings }), { qos: 1 });
-    await client.endAsync();
+    await publishReadings(platform.mqttPort, device, 1, c.readings);
     expect(await raised).toMatchObject({ patientId, ruleId: c.ruleId, priority: c.priority, status: 'open' });
   });
 });

@@ -1,13 +1,15 @@
 import { alertSchema, loginResponseSchema, type Alert, type LoginRequest, type LoginResponse } from '@rpm/contracts';
 import { createHttp, type AlertList, type ApiClientOptions } from './http.ts';
+import { createOpsApi, type OpsApi } from './ops-api.ts';
 import { createPatientApi, type PatientApi } from './patient-api.ts';
+import { createRosterApi, type RosterApi } from './roster-api.ts';
 
 export type { AlertList, ApiClientOptions } from './http.ts';
 
 /** alertsQuerySchema's maximum `limit` */
 const ALERTS_SNAPSHOT_LIMIT = 1000;
 
-export interface ApiClient extends PatientApi {
+export interface ApiClient extends PatientApi, RosterApi, OpsApi {
   login(credentials: LoginRequest): Promise<LoginResponse>;
   /** ends the session on the server; the token is passed because the caller has usually forgotten it already */
   logout(token: string): Promise<void>;
@@ -19,6 +21,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   const http = createHttp(options);
   return {
     ...createPatientApi(http),
+    ...createRosterApi(http),
+    ...createOpsApi(http),
 
     async login(credentials) {
       const response = await http.request('POST', '/auth/login', { body: credentials, authenticated: false });

@@ -44,6 +44,8 @@ export interface Http {
   /** an authenticated GET of `{alerts: [...]}` */
   alerts(path: string): Promise<AlertList>;
   json(response: Response): Promise<unknown>;
+  /** a GET outside the API prefix answered with text (`/metrics`, Prometheus); no session needed */
+  text(url: string): Promise<string>;
   parsed<T>(schema: Schema<T>, data: unknown, status: number): T;
 }
 
@@ -98,9 +100,21 @@ export function createHttp(options: ApiClientOptions): Http {
 
   const authenticated = (body?: unknown): RequestInit => ({ body, token: options.getToken(), authenticated: true });
 
+  async function text(url: string): Promise<string> {
+    let response: Response;
+    try {
+      response = await doFetch(url, { method: 'GET', headers: { Accept: 'text/plain' }, credentials: 'same-origin', cache: 'no-store' });
+    } catch (cause) {
+      throw new ApiRequestError(0, CLIENT_ERROR_CODES.network, cause instanceof Error ? cause.message : 'network error');
+    }
+    if (!response.ok) throw new ApiRequestError(response.status, `HTTP_${response.status}`, response.statusText);
+    return response.text();
+  }
+
   return {
     request,
     json,
+    text,
     parsed,
     async call(method, path, schema, body) {
       const response = await request(method, path, authenticated(body));

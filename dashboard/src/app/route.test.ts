@@ -12,14 +12,21 @@ describe('parseRoute', () => {
     { hash: `#/patients/${ID}/`, expected: { page: 'patient', patientId: ID } },
     { hash: `#/patients/${ID.toUpperCase()}`, expected: { page: 'patient', patientId: ID } },
     { hash: '#/patients/not-a-uuid', expected: { page: 'queue' } },
-    { hash: '#/patients/', expected: { page: 'queue' } },
+    { hash: '#/patients', expected: { page: 'roster' } },
+    { hash: '#/patients/', expected: { page: 'roster' } },
+    { hash: '#/ops', expected: { page: 'ops' } },
+    { hash: '#/ops/', expected: { page: 'ops' } },
+    { hash: '#/opsx', expected: { page: 'queue' } },
     { hash: `#/patients/${ID}/extra`, expected: { page: 'queue' } },
     { hash: '#/unknown', expected: { page: 'queue' } },
   ])('$hash → $expected.page', ({ hash, expected }) => {
     expect(parseRoute(hash)).toEqual(expected);
   });
 
-  it.each<Route>([{ page: 'queue' }, { page: 'patient', patientId: ID }])('routeHref round-trips %o', (route) => {
-    expect(parseRoute(routeHref(route))).toEqual(route);
-  });
+  it.each<Route>([{ page: 'queue' }, { page: 'roster' }, { page: 'ops' }, { page: 'patient', patientId: ID }])(
+    'routeHref round-trips %o',
+    (route) => {
+      expect(parseRoute(routeHref(route))).toEqual(route);
+    },
+  );
 });

@@ -1,20 +1,24 @@
 import type { User } from '@rpm/contracts';
+import type { Page } from '../app/route.ts';
 import type { Language } from '../i18n/languages.ts';
 import { useLocale } from '../i18n/locale-context.ts';
 import type { ConnectionState } from '../realtime/socket.ts';
 import { ConnectionStatus } from './ConnectionStatus.tsx';
 import { LanguageSelect } from './LanguageSelect.tsx';
 import { Logo } from './Logo.tsx';
+import { MainNav } from './MainNav.tsx';
 
 export interface AppHeaderProps {
   readonly user: User;
+  /** the page shown, for the navigation */
+  readonly page: Page;
   readonly connection: ConnectionState;
   readonly language: Language;
   readonly onLanguageChange: (language: Language) => void;
   readonly onSignOut: () => void;
 }
 
-export function AppHeader({ user, connection, language, onLanguageChange, onSignOut }: AppHeaderProps) {
+export function AppHeader({ user, page, connection, language, onLanguageChange, onSignOut }: AppHeaderProps) {
   const { t } = useLocale();
   return (
     <header class="app-header">
@@ -22,6 +26,7 @@ export function AppHeader({ user, connection, language, onLanguageChange, onSign
         <Logo />
         <span class="app-header__name">{t('app.name')}</span>
       </div>
+      <MainNav role={user.role} current={page} />
       <ConnectionStatus state={connection} />
       <div class="app-header__tools">
         <p class="app-header__user">

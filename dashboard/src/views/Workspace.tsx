@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { ApiClient } from '../api/client.ts';
 import { describeAlertRule } from '../alerts/describe-alert-rule.ts';
 import { useAlertQueue } from '../alerts/use-alert-queue.ts';
-import { PAGE_TITLE_ID } from '../app/route.ts';
+import { PAGE_TITLE_ID, type Route } from '../app/route.ts';
 import { useNow } from '../app/use-now.ts';
 import { useRoute } from '../app/use-route.ts';
 import { AppHeader } from '../components/AppHeader.tsx';
@@ -11,7 +11,9 @@ import type { Language } from '../i18n/languages.ts';
 import { useLocale } from '../i18n/locale-context.ts';
 import type { SessionEndReason } from '../session/session.ts';
 import { AlertQueue } from './AlertQueue.tsx';
+import { OpsView } from './OpsView.tsx';
 import { PatientView } from './PatientView.tsx';
+import { RosterView } from './RosterView.tsx';
 
 /** Data ages ("12 min ago") are refreshed this often. */
 const CLOCK_TICK_MS = 15_000;
@@ -28,14 +30,16 @@ export interface WorkspaceProps {
 
 /**
  * Everything after sign-in: the header and the live alert queue (kept across pages, so new alerts are announced
- * and the connection stays up on a patient's page), and the page the URL hash names.
+ * and the connection stays up on a patient's page), and the page the URL hash names (queue, roster, patient, ops).
  */
 export function Workspace({ api, token, user, language, onLanguageChange, onSignOut, onSessionEnded }: WorkspaceProps) {
   const locale = useLocale();
   const { t } = locale;
   const queue = useAlertQueue(api, token, onSessionEnded);
   const now = useNow(CLOCK_TICK_MS);
-  const route = useRoute();
+  const requested = useRoute();
+  // The ops role has no clinical pages: its home is the operations view.
+  const route: Route = user.role === 'ops' && requested.page === 'queue' ? { page: 'ops' } : requested;
   const routeKey = route.page === 'patient' ? route.patientId : route.page;
   const shownRoute = useRef(routeKey);
 
@@ -58,7 +62,14 @@ export function Workspace({ api, token, user, language, onLanguageChange, onSign
 
   return (
     <div class="app">
-      <AppHeader user={user} connection={queue.connection} language={language} onLanguageChange={onLanguageChange} onSignOut={onSignOut} />
+      <AppHeader
+        user={user}
+        page={route.page}
+        connection={queue.connection}
+        language={language}
+        onLanguageChange={onLanguageChange}
+        onSignOut={onSignOut}
+      />
       {queue.connection === 'reconnecting' && (
         <p class="banner banner--warning banner--page" role="status">
           {t('connection.reconnectingDetail')}
@@ -66,6 +77,10 @@ export function Workspace({ api, token, user, language, onLanguageChange, onSign
       )}
       {route.page === 'patient' ? (
         <PatientView key={route.patientId} api={api} patientId={route.patientId} queue={queue} now={now} />
+      ) : route.page === 'roster' ? (
+        <RosterView api={api} queue={queue} now={now} />
+      ) : route.page === 'ops' ? (
+        <OpsView api={api} user={user} />
       ) : (
         <AlertQueue queue={queue} now={now} currentUserId={user.id} />
       )}

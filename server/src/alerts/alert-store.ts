@@ -1,26 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Updateable } from 'kysely';
-import type { Alert, AlertEvent, AlertEventKind, AlertPriority, AlertStatus, VitalType } from '@rpm/contracts';
+import type { Alert, AlertEvent, AlertEventKind, AlertPriority, AlertStatus } from '@rpm/contracts';
 import type { AlertsTable, Database } from '../db/schema.ts';
+import type { RuleTrigger } from '../rules/types.ts';
 import { selectAlerts, toAlert } from './alert-row.ts';
 
-export interface AlertTrigger {
-  readonly patientId: string;
-  readonly ruleId: string;
-  readonly priority: AlertPriority;
-  readonly readingType: VitalType | 'news2' | 'device';
-  readonly params: Readonly<Record<string, number>>;
-  readonly measuredAt: number;
-  readonly receivedAt: number;
-  /** the triggering data arrived late (store-and-forward) */
-  readonly backfilled: boolean;
-  /** age of the triggering data when evaluated, ms */
-  readonly dataAgeMs: number;
-  /** abnormal readings this trigger stands for (a backlog gives one trigger for many) */
-  readonly readingsCount: number;
-  /** device conditions: the device concerned */
-  readonly deviceId?: string | undefined;
-}
+/** What the rules hand the alert store: the engine's trigger, as it is (server/src/rules/types.ts). */
+export type AlertTrigger = RuleTrigger;
 
 export interface AlertFilter {
   readonly status: AlertStatus | 'active' | 'all';

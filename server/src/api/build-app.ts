@@ -10,13 +10,18 @@ import { LoginThrottle } from '../auth/login-throttle.ts';
 import { errorHandler } from './error-handler.ts';
 import { adminRoutes } from './routes/admin-routes.ts';
 import { alertRoutes } from './routes/alert-routes.ts';
+import { auditRoutes } from './routes/audit-routes.ts';
 import { authRoutes } from './routes/auth-routes.ts';
 import { healthRoutes } from './routes/health-routes.ts';
 import { metricsRoutes } from './routes/metrics-routes.ts';
 import { opsRoutes } from './routes/ops-routes.ts';
 import { clinicalRoutes } from './routes/clinical-routes.ts';
 import { deviceRoutes } from './routes/device-routes.ts';
+import { fhirRoutes } from './routes/fhir-routes.ts';
+import { passportRoutes } from './routes/passport-routes.ts';
 import { patientRoutes } from './routes/patient-routes.ts';
+import { portalRoutes } from './routes/portal-routes.ts';
+import { rosterRoutes } from './routes/roster-routes.ts';
 import { vitalsRoutes } from './routes/vitals-routes.ts';
 import { addSecurityHeaders } from './security-headers.ts';
 
@@ -68,6 +73,11 @@ export async function buildApp(ctx: ServerContext, options: AppOptions): Promise
       await api.register(alertRoutes(ctx));
       await api.register(adminRoutes(ctx));
       await api.register(opsRoutes(ctx));
+      await api.register(passportRoutes(ctx));
+      await api.register(portalRoutes(ctx));
+      await api.register(auditRoutes(ctx));
+      await api.register(fhirRoutes(ctx));
+      await api.register(rosterRoutes(ctx));
       api.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
     },
     { prefix: API_PREFIX },

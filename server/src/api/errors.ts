@@ -23,6 +23,23 @@ export const API_ERRORS = {
   API_TEAM_REQUIRED: { statusCode: 400, message: 'Name the care team (teamId) that will follow this patient' },
   API_USERNAME_TAKEN: { statusCode: 409, message: 'That username is taken' },
   API_THRESHOLD_INVALID: { statusCode: 400, message: 'No such threshold for this patient, or the value is outside its plausible range' },
+  API_PASSPORT_ENTRY_NOT_FOUND: { statusCode: 404, message: 'No such entry in this patient’s passport' },
+  API_PASSPORT_ENTRY_ENDED: { statusCode: 409, message: 'This passport entry has been ended; record a new entry instead' },
+  API_PASSPORT_ENTRY_CHANGED: {
+    statusCode: 409,
+    message: 'Someone changed this passport entry meanwhile; reload the passport and apply your change to the current version',
+  },
+  API_PASSPORT_SECTION_MISMATCH: { statusCode: 400, message: 'The corrected data must be of the entry’s own section' },
+  API_PASSPORT_SINGLE_ENTRY: {
+    statusCode: 409,
+    message: 'This section holds one entry at a time: supersede the current one instead of adding another',
+  },
+  API_PORTAL_NOT_LINKED: { statusCode: 404, message: 'Your account is not linked to a patient record; ask your clinic to link it' },
+  API_CORRECTION_NOT_FOUND: { statusCode: 404, message: 'No such correction request, or not one of your care teams’ patients' },
+  API_CORRECTION_STATUS_INVALID: {
+    statusCode: 409,
+    message: 'A correction request moves open → accepted → done (or rejected); rejected and done are final',
+  },
   API_VALIDATION_FAILED: { statusCode: 400, message: 'The request is not valid' },
   API_NOT_FOUND: { statusCode: 404, message: 'No such route' },
   API_INFLUX_UNAVAILABLE: { statusCode: 503, message: 'The time-series store is not answering; try again shortly' },

@@ -4,6 +4,7 @@ import { initial } from './migrations/001-initial.ts';
 import { alertLifecycle } from './migrations/002-alert-lifecycle.ts';
 import { clinicalRules } from './migrations/003-clinical-rules.ts';
 import { deviceLifecycle } from './migrations/004-device-lifecycle.ts';
+import { healthPassport } from './migrations/005-health-passport.ts';
 
 /** Migrations are code, listed in order; they run at start. */
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -11,6 +12,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '002-alert-lifecycle': alertLifecycle,
   '003-clinical-rules': clinicalRules,
   '004-device-lifecycle': deviceLifecycle,
+  '005-health-passport': healthPassport,
 };
 
 export async function migrateToLatest(db: Kysely<unknown>): Promise<void> {

@@ -1,4 +1,14 @@
-import type { AlertEventKind, AlertPriority, AlertStatus, Spo2Target, UserRole, VitalType } from '@rpm/contracts';
+import type {
+  AlertEventKind,
+  AlertPriority,
+  AlertStatus,
+  CorrectionStatus,
+  PassportChange,
+  PassportSection,
+  Spo2Target,
+  UserRole,
+  VitalType,
+} from '@rpm/contracts';
 
 /** Table types for Kysely. Times are epoch milliseconds; booleans are 0/1 (SQLite) and read back as numbers. */
 export interface UsersTable {
@@ -171,6 +181,53 @@ export interface AuditLogTable {
   detail: string | null;
 }
 
+/** One version of a passport entry (append-only; a change is a new version that supersedes the current one). */
+export interface PassportEntriesTable {
+  /** the version */
+  id: number | undefined;
+  /** stable across an entry's versions */
+  entry_id: string;
+  patient_id: string;
+  section: PassportSection;
+  change: PassportChange;
+  /** JSON of the section's data; null when ended */
+  data: string | null;
+  /** the version this one replaces (each version can be replaced once) */
+  supersedes: number | null;
+  reason: string | null;
+  recorded_by: string;
+  recorded_at: number;
+}
+
+/** The patient record a `patient` user may read (the portal). */
+export interface PatientUsersTable {
+  user_id: string;
+  patient_id: string;
+  created_at: number;
+  created_by: string;
+}
+
+/** A patient's request to correct the passport (append-only). */
+export interface CorrectionRequestsTable {
+  id: string;
+  patient_id: string;
+  requested_by: string;
+  section: PassportSection;
+  entry_id: string | null;
+  message: string;
+  created_at: number;
+}
+
+/** An answer of the care team to a correction request; the latest is its status (append-only). */
+export interface CorrectionEventsTable {
+  id: number | undefined;
+  correction_id: string;
+  status: CorrectionStatus;
+  note: string;
+  by_user: string;
+  at: number;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -186,4 +243,8 @@ export interface Database {
   audit_log: AuditLogTable;
   threshold_overrides: ThresholdOverridesTable;
   observations: ObservationsTable;
+  passport_entries: PassportEntriesTable;
+  patient_users: PatientUsersTable;
+  correction_requests: CorrectionRequestsTable;
+  correction_events: CorrectionEventsTable;
 }
