@@ -26,9 +26,26 @@ export const patientSchema = z.object({
 });
 export type Patient = z.infer<typeof patientSchema>;
 
+/** How far back an admin may date a device's registration, days (see `registeredAt` below; docs/devices.md). */
+export const DEVICE_BACKDATE_MAX_DAYS = 30;
+
 export const createDeviceRequestSchema = z.object({
   model: z.string().min(1).max(64).optional(),
+  /**
+   * Admins only: register the device as of this earlier time (ISO 8601 with offset), at most DEVICE_BACKDATE_MAX_DAYS
+   * days ago and never in the future. The gateway accepts readings measured since then, e.g. those a device recorded at
+   * home before it was enrolled, or a simulated cohort's history. Omitted: now.
+   */
+  registeredAt: z.iso
+    .datetime({ offset: true })
+    .optional()
+    .describe(
+      `Admins only. Register the device as of this earlier time (ISO 8601 with offset), at most ${DEVICE_BACKDATE_MAX_DAYS} days ago and ` +
+        'never in the future; readings measured since then are accepted (a device that recorded at home before it was enrolled). ' +
+        'Omitted: now.',
+    ),
 });
+export type CreateDeviceRequest = z.infer<typeof createDeviceRequestSchema>;
 
 export const createDeviceResponseSchema = z.object({
   deviceId: z.string(),

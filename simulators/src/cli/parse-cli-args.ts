@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { DEVICE_BACKDATE_MAX_DAYS } from '@rpm/contracts';
 import { parseMix, type ScenarioMix } from '../cohort/parse-mix.ts';
 import { SCENARIO_IDS } from '../cohort/scenario-catalogue.ts';
 import { number, url } from './option-parsers.ts';
@@ -24,7 +25,7 @@ export interface CliCohortOptions {
   readonly mix: ScenarioMix;
   /** simulated length, days */
   readonly days: number;
-  /** start the simulated clock this many days ago, where the platform's device registration allows */
+  /** start the simulated clock this many days ago; the devices are registered as of then (needs an admin) */
   readonly backdateDays: number;
   /** simulated time runs this many times faster than real time until it reaches now */
   readonly speed: number;
@@ -74,8 +75,8 @@ Cohort (any of these makes a cohort instead of the demo fleet; docs/simulator.md
   --mix LIST             scenario shares, e.g. stable=0.6,infection=0.1,hf_decompensation=0.1 (rest: stable)
                          scenarios: ${SCENARIO_IDS.join(', ')}
   --days D               simulated length of the cohort, days; the run stops there (default: --backdate-days, or 1)
-  --backdate-days N      start the simulated clock N days ago; only as far back as the platform registered the
-                         devices (through the API that is now, so see docs/simulator.md)   (default ${CLI_DEFAULTS.backdateDays})
+  --backdate-days N      start the simulated clock N days ago (under ${DEVICE_BACKDATE_MAX_DAYS}); the devices are registered as of
+                         then, which the platform allows admins only                   (default ${CLI_DEFAULTS.backdateDays})
   --speed X              simulated time runs X times real time until it reaches now       (default ${CLI_DEFAULTS.speed})
   --truth FILE           ground truth, JSON lines, for "evaluate"                          (default ${CLI_DEFAULTS.truth})
 
@@ -178,8 +179,9 @@ function cohortOptions(
     'backdate-days',
     values['backdate-days'],
     CLI_DEFAULTS.backdateDays,
-    (n) => n >= 0 && n <= 90,
-    'a number of days 0-90',
+    // the platform registers devices at most DEVICE_BACKDATE_MAX_DAYS back, counted when each registration arrives
+    (n) => n >= 0 && n < DEVICE_BACKDATE_MAX_DAYS,
+    `a number of days, at least 0 and less than ${DEVICE_BACKDATE_MAX_DAYS}`,
   );
   return {
     mix: parsed.ok ? parsed.mix : {},

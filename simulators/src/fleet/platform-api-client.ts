@@ -5,6 +5,7 @@ import {
   createDeviceResponseSchema,
   loginResponseSchema,
   patientSchema,
+  type CreateDeviceRequest,
   type CreateDeviceResponse,
   type CreatePatientRequest,
   type Alert,
@@ -53,12 +54,17 @@ export class PlatformApiClient {
     return this.request('create a patient', 'POST', '/api/v1/patients', body, createdPatientSchema);
   }
 
-  createDevice(patientId: string, model: string | undefined): Promise<CreateDeviceResponse> {
+  /** `registeredAt` (ISO 8601): register the device as of that earlier time, which the platform allows admins only. */
+  createDevice(patientId: string, model: string | undefined, registeredAt?: string): Promise<CreateDeviceResponse> {
+    const body: CreateDeviceRequest = {
+      ...(model === undefined ? {} : { model }),
+      ...(registeredAt === undefined ? {} : { registeredAt }),
+    };
     return this.request(
       'register a device',
       'POST',
       `/api/v1/patients/${encodeURIComponent(patientId)}/devices`,
-      model === undefined ? {} : { model },
+      body,
       createDeviceResponseSchema,
     );
   }

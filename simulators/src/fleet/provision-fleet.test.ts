@@ -141,6 +141,55 @@ describe('provisionFleet', () => {
     expect(stub.patients.length).toBeLessThanOrEqual(2);
   });
 
+  it('sends registeredAt when asked to backdate the devices', async () => {
+    const bodies: unknown[] = [];
+    stub = await startStub({
+      'POST /api/v1/patients/:id/devices': (_req, body, res) => {
+        bodies.push(body);
+        send(res, 201, { deviceId: `dev-b${bodies.length}`, secret: 'secret-b' });
+      },
+    });
+    const registeredAtMs = Date.parse('2025-03-01T08:00:00Z');
+    await provisionFleet({ apiUrl: stub.url, username: 'admin', password: 'right', devices: 2, registeredAtMs });
+    expect(bodies).toEqual([
+      { model: 'RPM-SIM-HUB', registeredAt: '2025-03-01T08:00:00.000Z' },
+      { model: 'RPM-SIM-HUB', registeredAt: '2025-03-01T08:00:00.000Z' },
+    ]);
+    const now = await provisionFleet({ apiUrl: stub.url, username: 'admin', password: 'right', devices: 1 });
+    expect(now).toHaveLength(1);
+    expect(bodies[2]).toEqual({ model: 'RPM-SIM-HUB' });
+  });
+
+  it('refuses to backdate as a clinician before enrolling anyone, saying an admin is needed', async () => {
+    stub = await startStub({
+      'POST /api/v1/auth/login': (_req, _body, res) =>
+        send(res, 200, { token: TOKEN, expiresAt: new Date(Date.now() + 3_600_000).toISOString(), user: { ...USER, role: 'clinician' } }),
+    });
+    const error = await refusal(
+      provisionFleet({ apiUrl: stub.url, username: 'nurse', password: 'right', devices: 3, registeredAtMs: Date.now() - 86_400_000 }),
+    );
+    expect(error.code).toBe('SIM_API_REFUSED');
+    expect(error.message).toMatch(/only an administrator may backdate/);
+    expect(error.message).toContain('--backdate-days');
+    expect(stub.patients).toHaveLength(0);
+  });
+
+  it('explains the platform’s refusal of a backdate', async () => {
+    stub = await startStub({
+      'POST /api/v1/patients/:id/devices': (_req, _body, res) =>
+        send(res, 403, {
+          statusCode: 403,
+          code: 'API_FORBIDDEN',
+          message: 'Only an administrator may backdate a device registration (registeredAt); omit it',
+        }),
+    });
+    const error = await refusal(
+      provisionFleet({ apiUrl: stub.url, username: 'admin', password: 'right', devices: 1, registeredAtMs: Date.now() - 86_400_000 }),
+    );
+    expect(error).toMatchObject({ code: 'SIM_API_REFUSED', apiCode: 'API_FORBIDDEN', statusCode: 403 });
+    expect(error.message).toContain('run as an admin user');
+  });
+
   it('reports an answer that is not the API error format', async () => {
     stub = await startStub({ 'POST /api/v1/patients': (_req, _body, res) => res.writeHead(502).end('Bad gateway') });
     const error = await refusal(provisionFleet({ apiUrl: stub.url, username: 'admin', password: 'right', devices: 1 }));

@@ -22,7 +22,7 @@ export interface DeviceCredentials extends DeviceLogin {
 export interface ProvisionFleetOptions {
   /** the platform's origin, e.g. http://127.0.0.1:8080 */
   readonly apiUrl: string;
-  /** an admin or clinician allowed to enrol patients and register devices */
+  /** an admin or clinician allowed to enrol patients and register devices (an admin to backdate: `registeredAtMs`) */
   readonly username: string;
   readonly password: string;
   /** how many patients to enrol, one device each */
@@ -37,6 +37,11 @@ export interface ProvisionFleetOptions {
   readonly enrolment?: (index: number) => Pick<CreatePatientRequest, 'programs' | 'spo2Target'>;
   /** also read each device's registration time back (GET /patients/{id}/devices): cohorts start no earlier */
   readonly readRegistration?: boolean;
+  /**
+   * register every device as of this earlier time, epoch ms (`registeredAt`), so the platform accepts readings
+   * measured since then; the platform allows it to admins only, up to DEVICE_BACKDATE_MAX_DAYS back (docs/devices.md)
+   */
+  readonly registeredAtMs?: number;
   /** requests in flight at once (registering hashes a secret with argon2id on the server: keep this small) */
   readonly concurrency?: number;
   readonly signal?: AbortSignal;
@@ -57,6 +62,11 @@ export async function provisionFleet(options: ProvisionFleetOptions): Promise<De
   const api = new PlatformApiClient(options.apiUrl, options.signal);
   const login = await api.login(options.username, options.password);
   log.info({ user: login.user.username, role: login.user.role, devices: options.devices }, 'simulator logged in; enrolling patients');
+  const registeredAt = options.registeredAtMs === undefined ? undefined : new Date(options.registeredAtMs).toISOString();
+  // Checked before enrolling anyone, so a refusal leaves no patients without devices behind.
+  if (registeredAt !== undefined && login.user.role !== 'admin') {
+    throw backdateRefused(`user ${login.user.username} is a ${login.user.role}`);
+  }
 
   const seed = options.seed ?? PROVISION_DEFAULTS.seed;
   const model = options.model ?? PROVISION_DEFAULTS.model;
@@ -75,7 +85,12 @@ export async function provisionFleet(options: ProvisionFleetOptions): Promise<De
         ...(options.teamId === undefined ? {} : { teamId: options.teamId }),
         ...options.enrolment?.(index),
       });
-      const device = await api.createDevice(id, model);
+      const device = await api.createDevice(id, model, registeredAt).catch((error: unknown) => {
+        if (registeredAt !== undefined && error instanceof SimulatorError && error.apiCode === 'API_FORBIDDEN') {
+          throw backdateRefused(error.message, error);
+        }
+        throw error;
+      });
       const registered =
         options.readRegistration === true ? (await api.listDevices(id)).find((d) => d.deviceId === device.deviceId) : undefined;
       results[index] = {
@@ -98,4 +113,16 @@ export async function provisionFleet(options: ProvisionFleetOptions): Promise<De
   );
   log.info({ devices: results.length }, 'simulator patients and devices enrolled');
   return results;
+}
+
+/** Backdating the registrations (a cohort's `--backdate-days`) needs an admin: the error says so and what to do. */
+function backdateRefused(why: string, cause?: SimulatorError): SimulatorError {
+  return new SimulatorError(
+    'SIM_API_REFUSED',
+    `could not register the devices in the past (${why}): only an administrator may backdate a device registration; ` +
+      'run as an admin user (--username) or without --backdate-days',
+    cause === undefined
+      ? {}
+      : { ...(cause.statusCode === undefined ? {} : { statusCode: cause.statusCode }), apiCode: 'API_FORBIDDEN', cause },
+  );
 }

@@ -8,10 +8,10 @@ import { provisionFleet, type DeviceCredentials, type ProvisionFleetOptions } fr
 import { runCohort, type CohortHandle } from './run-cohort.ts';
 
 const DAY_MS = 86_400_000;
-/** A start within this of the request counts as honoured (registration takes a moment per device). */
+/** A start within this of the request counts as honoured (the registrations are read back to check). */
 const BACKDATE_SLACK_MS = 10 * 60_000;
 
-export interface StartCohortOptions extends Omit<ProvisionFleetOptions, 'enrolment' | 'readRegistration' | 'log'> {
+export interface StartCohortOptions extends Omit<ProvisionFleetOptions, 'enrolment' | 'readRegistration' | 'registeredAtMs' | 'log'> {
   readonly mqttUrl: string;
   readonly mix: ScenarioMix;
   readonly days: number;
@@ -20,8 +20,6 @@ export interface StartCohortOptions extends Omit<ProvisionFleetOptions, 'enrolme
   readonly intervalMs?: number;
   readonly truth?: TruthSink;
   readonly log?: SimLogger;
-  /** for in-process use (tests): called after enrolment, before the clock is set; may backdate the registrations */
-  readonly afterProvision?: (devices: readonly DeviceCredentials[]) => Promise<readonly DeviceCredentials[]>;
 }
 
 export interface Cohort extends CohortHandle {
@@ -30,7 +28,7 @@ export interface Cohort extends CohortHandle {
   /** simulated start actually used, epoch ms: no earlier than the latest device registration */
   readonly simStartMs: number;
   readonly simEndMs: number;
-  /** false when the platform's registration times did not allow the requested backdating */
+  /** false when the platform registered the devices later than asked (one that ignores `registeredAt`) */
   readonly backdateHonoured: boolean;
 }
 
@@ -39,8 +37,8 @@ export interface Cohort extends CohortHandle {
  *
  * The simulated clock starts `backdateDays` ago, but never before the latest device registration: the gateway
  * refuses readings measured before the device was registered (TIME_BEFORE_REGISTRATION) or more than 5 minutes ahead
- * of its clock (TIME_IN_FUTURE). Registrations made through the API are "now", so from the CLI a cohort starts
- * now and runs in real time; in-process callers (tests) can backdate registrations in `afterProvision`.
+ * of its clock (TIME_IN_FUTURE). So a backdated cohort registers its devices as of its start (`registeredAt`, which
+ * the platform allows admins only) and reads the registrations back to check.
  */
 export async function startCohort(options: StartCohortOptions): Promise<Cohort> {
   const log = options.log ?? silentLogger;
@@ -51,17 +49,17 @@ export async function startCohort(options: StartCohortOptions): Promise<Cohort> 
     planCohort({ count: options.devices, seed, mix: options.mix, startMs, days: options.days, utcOffsetMinutes });
   // Scenario and programme of patient i do not depend on the start, so the enrolment can use a first plan.
   const enrolmentPlans = plan(requestedStart);
-  let devices: readonly DeviceCredentials[] = await provisionFleet({
+  const devices = await provisionFleet({
     ...options,
     log,
     readRegistration: true,
+    ...(options.backdateDays > 0 ? { registeredAtMs: requestedStart } : {}),
     enrolment: (index) => {
       const p = enrolmentPlans[index];
       if (p === undefined) return {};
       return { programs: [p.programme], ...(p.spo2Target === undefined ? {} : { spo2Target: p.spo2Target }) };
     },
   });
-  if (options.afterProvision !== undefined) devices = await options.afterProvision(devices);
 
   const latestRegistration = Math.max(...devices.map((d) => d.registeredAtMs ?? Date.now()));
   const simStartMs = Math.max(requestedStart, latestRegistration);
@@ -69,7 +67,7 @@ export async function startCohort(options: StartCohortOptions): Promise<Cohort> 
   if (!backdateHonoured) {
     log.warn(
       { requestedStartAt: new Date(requestedStart).toISOString(), registeredAt: new Date(latestRegistration).toISOString() },
-      'the platform registered the devices just now, and refuses readings measured before that: the cohort starts at the registration and cannot run ahead of real time (docs/simulator.md)',
+      'the platform registered the devices later than asked (does it predate registeredAt?) and refuses readings measured before that: the cohort starts at the registration and cannot run ahead of real time (docs/simulator.md)',
     );
   }
   const plans = plan(simStartMs);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
+  DEVICE_BACKDATE_MAX_DAYS,
   apiErrorSchema,
   createDeviceRequestSchema,
   createDeviceResponseSchema,
@@ -15,6 +16,17 @@ import { ApiError } from '../errors.ts';
 
 const patientParams = z.object({ id: z.uuid() });
 const errors = { 400: apiErrorSchema, 401: apiErrorSchema, 403: apiErrorSchema, 404: apiErrorSchema };
+const DAY_MS = 86_400_000;
+
+/** The registration time asked for, epoch ms, if it is in the allowed window (DEVICE_BACKDATE_MAX_DAYS back, not ahead). */
+function backdatedRegistration(registeredAt: string, now: number): number {
+  const at = Date.parse(registeredAt);
+  if (at > now) throw new ApiError('API_VALIDATION_FAILED', 'registeredAt is in the future: omit it to register the device now');
+  if (at < now - DEVICE_BACKDATE_MAX_DAYS * DAY_MS) {
+    throw new ApiError('API_VALIDATION_FAILED', `registeredAt may be at most ${DEVICE_BACKDATE_MAX_DAYS} days in the past`);
+  }
+  return at;
+}
 
 export function patientRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -97,14 +109,39 @@ export function patientRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['devices'],
           summary: 'Register a home device to the patient; the secret is shown only in this response',
+          description:
+            `An admin may give \`registeredAt\`, up to ${DEVICE_BACKDATE_MAX_DAYS} days ago, to import a device that recorded at ` +
+            'home before it was enrolled: the gateway then accepts its readings measured since that time. A clinician who gives ' +
+            'it is refused (403 API_FORBIDDEN); a time in the future or further back answers 400 API_VALIDATION_FAILED. ' +
+            'The backdating is audited (`device.backdate`).',
           params: patientParams,
           body: createDeviceRequestSchema.optional(),
           response: { 201: createDeviceResponseSchema, ...errors },
         },
       },
       async (request, reply) => {
-        await authorisePatient(ctx, request, request.params.id, 'device.register');
-        const created = await ctx.devices.register(request.params.id, request.body?.model, Date.now(), sessionOf(request).user.id);
+        const user = sessionOf(request).user;
+        const patientId = request.params.id;
+        const now = Date.now();
+        const asked = request.body?.registeredAt;
+        const registeredAt = asked === undefined ? now : backdatedRegistration(asked, now);
+        await authorisePatient(ctx, request, patientId, 'device.register');
+        if (asked !== undefined && user.role !== 'admin') {
+          await ctx.audit.record({ actor: user, patientId, action: 'device.backdate', channel: 'rest', outcome: 'denied', detail: asked });
+          throw new ApiError('API_FORBIDDEN', 'Only an administrator may backdate a device registration (registeredAt); omit it');
+        }
+        const created = await ctx.devices.register(patientId, request.body?.model, registeredAt, user.id);
+        if (asked !== undefined) {
+          const daysBack = ((now - registeredAt) / DAY_MS).toFixed(2);
+          await ctx.audit.record({
+            actor: user,
+            patientId,
+            action: 'device.backdate',
+            channel: 'rest',
+            outcome: 'allowed',
+            detail: `${created.deviceId} registered as of ${new Date(registeredAt).toISOString()} (${daysBack} days back)`,
+          });
+        }
         return reply.code(201).send(created);
       },
     );
