@@ -3,10 +3,10 @@
  * a simulated demo fleet. Ctrl-C / SIGTERM shuts everything down cleanly, the managed InfluxDB included.
  */
 import { fileURLToPath } from 'node:url';
-import { pino } from 'pino';
 import { Platform } from './platform/platform.ts';
 import { parsePlatformConfig } from './platform/platform-config.ts';
 import { formatBanner } from './platform/banner.ts';
+import { createPlatformLogger } from './platform/platform-logger.ts';
 
 const dashboardDir = fileURLToPath(new URL('../../dashboard/dist', import.meta.url));
 
@@ -18,13 +18,7 @@ try {
   process.exit(2);
 }
 
-const log = pino({
-  level: config.server.logLevel,
-  redact: {
-    paths: ['password', 'secret', 'token', '*.password', '*.secret', '*.token', 'patientId', '*.patientId', 'patientName', '*.patientName'],
-    censor: '[redacted]',
-  },
-});
+const log = createPlatformLogger(config.server.logLevel);
 const platform = new Platform(config, log);
 
 let stopping = false;

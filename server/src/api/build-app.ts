@@ -22,6 +22,7 @@ import { passportRoutes } from './routes/passport-routes.ts';
 import { patientRoutes } from './routes/patient-routes.ts';
 import { portalRoutes } from './routes/portal-routes.ts';
 import { rosterRoutes } from './routes/roster-routes.ts';
+import { teamMemberRoutes } from './routes/team-member-routes.ts';
 import { vitalsRoutes } from './routes/vitals-routes.ts';
 import { addSecurityHeaders } from './security-headers.ts';
 
@@ -78,6 +79,7 @@ export async function buildApp(ctx: ServerContext, options: AppOptions): Promise
       await api.register(auditRoutes(ctx));
       await api.register(fhirRoutes(ctx));
       await api.register(rosterRoutes(ctx));
+      await api.register(teamMemberRoutes(ctx));
       api.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
     },
     { prefix: API_PREFIX },

@@ -1,5 +1,5 @@
 import type { Server as HttpServer } from 'node:http';
-import { Server } from 'socket.io';
+import { Server, type Socket } from 'socket.io';
 import type { Alert, ClientToServerEvents, ServerToClientEvents } from '@rpm/contracts';
 import type { AlertEvent, AlertNotifier } from '../alerts/alert-notifier.ts';
 import type { Session } from '../auth/session-store.ts';
@@ -10,16 +10,21 @@ interface SocketData {
 }
 
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 const ALL_PATIENTS_ROOM = 'all-patients';
 const teamRoom = (teamId: string): string => `team:${teamId}`;
 const sessionRoom = (sessionId: string): string => `session:${sessionId}`;
+const userRoom = (userId: string): string => `user:${userId}`;
+/** setTimeout's longest delay (2^31 - 1 ms, about 24.8 days); a longer one fires at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
  * socket.io on the HTTP server's port. The session is checked at the handshake (`auth: {token}`); rooms are joined
  * here, server-side, from the user's care teams — a client cannot ask to join anything. Each socket also sits in
- * its session's room, so logout or expiry drops it. Alerts are plain emits: `volatile` dropped alerts under load
- * (ARCHITECTURE §8).
+ * its session's room, so logout drops it, and in its user's room, so a membership that ends takes it out of the
+ * team's room at once; a timer drops it when its session expires. Alerts are plain emits: `volatile` dropped alerts
+ * under load (ARCHITECTURE §8).
  */
 export class SocketServer implements AlertNotifier {
   private readonly ctx: ServerContext;
@@ -47,17 +52,10 @@ export class SocketServer implements AlertNotifier {
       );
     });
     io.on('connection', (socket) => {
-      const { session } = socket.data;
-      void this.joinRooms(socket.id, session).catch(() => socket.disconnect(true));
-      const expiry = setTimeout(
-        () => {
-          socket.emit('session:ended', { reason: 'expired' });
-          socket.disconnect(true);
-        },
-        Math.max(0, Math.min(session.expiresAt - Date.now(), 2 ** 31 - 1)),
-      );
-      socket.on('disconnect', () => clearTimeout(expiry));
+      void this.joinRooms(socket.id, socket.data.session).catch(() => socket.disconnect(true));
+      dropAtExpiry(socket);
     });
+    this.ctx.teams.onMemberRemoved = (teamId, userId) => this.leaveTeam(teamId, userId);
     this.io = io;
   }
 
@@ -65,8 +63,13 @@ export class SocketServer implements AlertNotifier {
     const socket = this.io?.sockets.sockets.get(socketId);
     if (socket === undefined) return;
     const teams = await this.ctx.access.visibleTeams(session.user);
-    const rooms = [sessionRoom(session.id), ...(teams === 'all' ? [ALL_PATIENTS_ROOM] : teams.map(teamRoom))];
+    const rooms = [sessionRoom(session.id), userRoom(session.user.id), ...(teams === 'all' ? [ALL_PATIENTS_ROOM] : teams.map(teamRoom))];
     await socket.join(rooms);
+    if (teams !== 'all') {
+      // a membership that ended between the read above and the join: leaveTeam() ran before the socket was in the room
+      const current = await this.ctx.access.visibleTeams(session.user);
+      if (current !== 'all') for (const team of teams.filter((t) => !current.includes(t))) await socket.leave(teamRoom(team));
+    }
     await this.ctx.audit.record({
       actor: session.user,
       action: 'realtime.subscribe',
@@ -84,6 +87,11 @@ export class SocketServer implements AlertNotifier {
     return this.io?.engine.clientsCount ?? 0;
   }
 
+  /** A user left a care team: their sockets leave its room now, so its next alert does not reach them. */
+  leaveTeam(teamId: string, userId: string): void {
+    this.io?.in(userRoom(userId)).socketsLeave(teamRoom(teamId));
+  }
+
   /** Logout: tell the session's sockets and drop them. */
   endSession(sessionId: string): void {
     const room = this.io?.in(sessionRoom(sessionId));
@@ -95,6 +103,7 @@ export class SocketServer implements AlertNotifier {
     const io = this.io;
     this.io = undefined;
     if (io === undefined) return;
+    this.ctx.teams.onMemberRemoved = undefined;
     io.disconnectSockets(true);
     // io.close() would also close the HTTP server, which fastify owns and closes itself.
     await new Promise<void>((resolve) => {
@@ -102,4 +111,20 @@ export class SocketServer implements AlertNotifier {
       resolve();
     });
   }
+}
+
+/** Tells the socket its session expired and drops it, at the session's expiry (re-armed past setTimeout's limit). */
+function dropAtExpiry(socket: RealtimeSocket): void {
+  let timer: NodeJS.Timeout | undefined;
+  const check = (): void => {
+    const leftMs = socket.data.session.expiresAt - Date.now();
+    if (leftMs > 0) {
+      timer = setTimeout(check, Math.min(leftMs, MAX_TIMER_MS));
+      return;
+    }
+    socket.emit('session:ended', { reason: 'expired' });
+    socket.disconnect(true);
+  };
+  check();
+  socket.on('disconnect', () => clearTimeout(timer));
 }

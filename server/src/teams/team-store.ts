@@ -9,6 +9,8 @@ export type MemberRole = keyof typeof MEMBER_TIERS;
 
 export class TeamStore {
   private readonly db: Kysely<Database>;
+  /** Told when a user leaves a team, after the row is gone (socket.io takes their sockets out of its room). */
+  onMemberRemoved: ((teamId: string, userId: string) => void) | undefined;
   constructor(db: Kysely<Database>) {
     this.db = db;
   }
@@ -35,6 +37,14 @@ export class TeamStore {
       .insertInto('team_members')
       .values({ team_id: teamId, user_id: userId, member_role: role, tier: MEMBER_TIERS[role] })
       .execute();
+  }
+
+  /** Ends a membership; false when the user was not a member of the team. */
+  async removeMember(teamId: string, userId: string): Promise<boolean> {
+    const result = await this.db.deleteFrom('team_members').where('team_id', '=', teamId).where('user_id', '=', userId).executeTakeFirst();
+    const removed = result.numDeletedRows > 0n;
+    if (removed) this.onMemberRemoved?.(teamId, userId);
+    return removed;
   }
 
   async teamIdsOfUser(userId: string): Promise<string[]> {
