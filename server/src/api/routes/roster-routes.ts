@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ALERT_PRIORITIES, apiErrorSchema, rosterResponseSchema, type AlertPriority, type RosterEntry } from '@rpm/contracts';
+import type { VitalPoint } from '@rpm/contracts';
 import type { ServerContext } from '../../context.ts';
 import { requireSession, sessionOf } from '../authenticate-request.ts';
 
@@ -10,8 +11,9 @@ type OpenAlerts = Record<AlertPriority, number>;
 
 /**
  * The care team's patients with what the roster sorts and flags by. A fixed number of queries whatever the number
- * of patients: the patients, their open alerts grouped by priority, their devices grouped; NEWS2 and the latest
- * reading times come from the rules engine's memory (ctx.clinical.news2).
+ * of patients: the patients, their open alerts grouped by priority, their devices grouped, their latest reading per
+ * type from InfluxDB (every vital type, weight and glucose too); NEWS2 comes from the rules engine's memory
+ * (ctx.clinical.news2), whose reading times also count when InfluxDB has not answered or lags behind.
  */
 export function rosterRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -32,6 +34,15 @@ export function rosterRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
         const ids = patients.map((p) => p.id);
         const alerts = new Map<string, OpenAlerts>();
         const devices = new Map<string, { total: number; online: number; firstRegisteredAt: number }>();
+        // Asked first and awaited last, so InfluxDB works while the database answers. A roster without InfluxDB is
+        // still useful: it falls back to the NEWS2 reading times.
+        const latestStored =
+          ids.length === 0
+            ? Promise.resolve(new Map<string, VitalPoint[]>())
+            : ctx.vitals.latestByPatient(ids).catch((error: unknown) => {
+                request.log.warn({ err: error }, 'InfluxDB latest readings failed; the roster uses NEWS2 reading times only');
+                return new Map<string, VitalPoint[]>();
+              });
         if (ids.length > 0) {
           // Visible teams already chose the patients; filter by their ids (SQLite handles a few thousand parameters).
           const alertRows = await ctx.db
@@ -66,10 +77,15 @@ export function rosterRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
             });
         }
 
+        const stored = await latestStored;
         const entries: RosterEntry[] = patients.map((patient) => {
           const openAlerts = alerts.get(patient.id) ?? { high: 0, medium: 0, low: 0 };
           const news2 = ctx.clinical.news2(patient.id);
           let lastReading: number | undefined;
+          for (const point of stored.get(patient.id) ?? []) {
+            const at = Date.parse(point.at);
+            if (lastReading === undefined || at > lastReading) lastReading = at;
+          }
           for (const parameter of news2.parameters) {
             if (parameter.at === null || !DEVICE_PARAMETERS.has(parameter.name)) continue;
             const at = Date.parse(parameter.at);
