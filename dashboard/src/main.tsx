@@ -8,6 +8,7 @@ import './styles/queue.css';
 import './styles/patient.css';
 import './styles/roster.css';
 import './styles/ops.css';
+import './styles/portal.css';
 
 /** Storage the browser refuses (privacy settings can make even reading window.localStorage throw) acts empty. */
 function storageOrMemory(get: () => Storage): Storage {

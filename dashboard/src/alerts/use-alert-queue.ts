@@ -27,7 +27,14 @@ export interface AlertQueueModel {
   /** the most recently raised alert, for the screen-reader announcement */
   readonly lastRaised: Alert | undefined;
   readonly acknowledge: (alertId: string) => Promise<void>;
+  /** to a member of the patient's care team */
+  readonly assign: (alertId: string, userId: string) => Promise<void>;
+  readonly resolve: (alertId: string, note: string) => Promise<void>;
+  readonly snooze: (alertId: string, minutes: number, reason: string | undefined) => Promise<void>;
 }
+
+/** The actions a row offers; each throws an ApiRequestError when refused (409: the alert is no longer open). */
+export type AlertActions = Pick<AlertQueueModel, 'acknowledge' | 'assign' | 'resolve' | 'snooze'>;
 
 /**
  * The live queue: socket events merged into snapshots fetched on mount and on every (re)connect. 401s end the
@@ -107,21 +114,27 @@ export function useAlertQueue(api: ApiClient, token: string, onSessionEnded: (re
     };
   }, [api, token]);
 
-  const acknowledge = useCallback(
-    async (alertId: string): Promise<void> => {
-      try {
-        const updated = await api.acknowledgeAlert(alertId);
-        dispatch({ type: 'event', alert: updated, seq: ++seq.current });
-      } catch (error) {
-        // Gone or changed meanwhile (resolved, acknowledged by someone else): show the server's current state.
-        if (isApiRequestError(error) && (error.status === 404 || error.status === 409)) refetchRef.current();
-        throw error;
-      }
-    },
-    [api],
+  /** Applies the alert the server answers with; on 404 or 409 re-reads the queue and rethrows for the row to say so. */
+  const transition = useCallback(async (change: () => Promise<Alert>): Promise<void> => {
+    try {
+      const updated = await change();
+      dispatch({ type: 'event', alert: updated, seq: ++seq.current });
+    } catch (error) {
+      // Gone or changed meanwhile (resolved, acknowledged by someone else): show the server's current state.
+      if (isApiRequestError(error) && (error.status === 404 || error.status === 409)) refetchRef.current();
+      throw error;
+    }
+  }, []);
+
+  const acknowledge = useCallback((alertId: string) => transition(() => api.acknowledgeAlert(alertId)), [api, transition]);
+  const assign = useCallback((alertId: string, userId: string) => transition(() => api.assignAlert(alertId, userId)), [api, transition]);
+  const resolve = useCallback((alertId: string, note: string) => transition(() => api.resolveAlert(alertId, note)), [api, transition]);
+  const snooze = useCallback(
+    (alertId: string, minutes: number, reason: string | undefined) => transition(() => api.snoozeAlert(alertId, minutes, reason)),
+    [api, transition],
   );
 
   const alerts = useMemo(() => sortAlerts([...queue.entries.values()].map((entry) => entry.alert)), [queue]);
 
-  return { alerts, connection, loaded, loadFailed, forbidden, invalid, syncedAt, lastRaised, acknowledge };
+  return { alerts, connection, loaded, loadFailed, forbidden, invalid, syncedAt, lastRaised, acknowledge, assign, resolve, snooze };
 }

@@ -2,6 +2,7 @@ import { alertSchema, loginResponseSchema, type Alert, type LoginRequest, type L
 import { createHttp, type AlertList, type ApiClientOptions } from './http.ts';
 import { createOpsApi, type OpsApi } from './ops-api.ts';
 import { createPatientApi, type PatientApi } from './patient-api.ts';
+import { createPortalApi, type PortalApi } from './portal-api.ts';
 import { createRosterApi, type RosterApi } from './roster-api.ts';
 
 export type { AlertList, ApiClientOptions } from './http.ts';
@@ -9,13 +10,21 @@ export type { AlertList, ApiClientOptions } from './http.ts';
 /** alertsQuerySchema's maximum `limit` */
 const ALERTS_SNAPSHOT_LIMIT = 1000;
 
-export interface ApiClient extends PatientApi, RosterApi, OpsApi {
+export interface ApiClient extends PatientApi, RosterApi, OpsApi, PortalApi {
   login(credentials: LoginRequest): Promise<LoginResponse>;
   /** ends the session on the server; the token is passed because the caller has usually forgotten it already */
   logout(token: string): Promise<void>;
   listAlerts(): Promise<AlertList>;
   acknowledgeAlert(alertId: string): Promise<Alert>;
+  /** to a member of the patient's care team (contracts assignAlertRequestSchema) */
+  assignAlert(alertId: string, userId: string): Promise<Alert>;
+  /** with a note of what was done (contracts resolveAlertRequestSchema) */
+  resolveAlert(alertId: string, note: string): Promise<Alert>;
+  /** hidden from escalation for `minutes` (contracts snoozeAlertRequestSchema) */
+  snoozeAlert(alertId: string, minutes: number, reason?: string): Promise<Alert>;
 }
+
+const alertPath = (alertId: string): string => `/alerts/${encodeURIComponent(alertId)}`;
 
 export function createApiClient(options: ApiClientOptions): ApiClient {
   const http = createHttp(options);
@@ -23,6 +32,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     ...createPatientApi(http),
     ...createRosterApi(http),
     ...createOpsApi(http),
+    ...createPortalApi(http),
 
     async login(credentials) {
       const response = await http.request('POST', '/auth/login', { body: credentials, authenticated: false });
@@ -36,6 +46,15 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     // The contract's maximum: a snapshot must be complete, or alerts past the default 200 would drop out of the queue.
     listAlerts: () => http.alerts(`/alerts?limit=${ALERTS_SNAPSHOT_LIMIT}`),
 
-    acknowledgeAlert: (alertId) => http.call('POST', `/alerts/${encodeURIComponent(alertId)}/acknowledge`, alertSchema),
+    acknowledgeAlert: (alertId) => http.call('POST', `${alertPath(alertId)}/acknowledge`, alertSchema),
+    assignAlert: (alertId, userId) => http.call('POST', `${alertPath(alertId)}/assign`, alertSchema, { userId }),
+    resolveAlert: (alertId, note) => http.call('POST', `${alertPath(alertId)}/resolve`, alertSchema, { note }),
+    snoozeAlert: (alertId, minutes, reason) =>
+      http.call(
+        'POST',
+        `${alertPath(alertId)}/snooze`,
+        alertSchema,
+        reason === undefined || reason === '' ? { minutes } : { minutes, reason },
+      ),
   };
 }

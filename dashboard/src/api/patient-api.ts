@@ -24,7 +24,7 @@ const HISTORY_LIMIT = 1000;
 const VITALS_LIMIT = 100_000;
 
 /** `{devices: [...]}`, every device checked against the contract (the dashboard depends on zod only through contracts) */
-const devicesResponseSchema: Schema<Device[]> = {
+export const devicesResponseSchema: Schema<Device[]> = {
   safeParse(data) {
     const items: unknown = typeof data === 'object' && data !== null && 'devices' in data ? data.devices : undefined;
     if (!Array.isArray(items)) return { success: false };
@@ -43,6 +43,13 @@ export interface VitalsRequest {
   /** epoch ms */
   readonly from: number;
   readonly to: number;
+}
+
+/** vitalsQuerySchema's query string for a window and, optionally, one vital */
+export function vitalsQuery({ type, from, to }: VitalsRequest): string {
+  const query = new URLSearchParams({ from: new Date(from).toISOString(), to: new Date(to).toISOString(), limit: String(VITALS_LIMIT) });
+  if (type !== undefined) query.set('type', type);
+  return query.toString();
 }
 
 /** The patient page's calls (contracts/src/api/patients.ts, clinical.ts, vitals.ts). */
@@ -64,15 +71,7 @@ export function createPatientApi(http: Http): PatientApi {
   return {
     getPatient: (id) => http.call('GET', base(id), patientSchema),
     getNews2: (id) => http.call('GET', `${base(id)}/news2`, news2ResponseSchema),
-    listVitals(id, { type, from, to }) {
-      const query = new URLSearchParams({
-        from: new Date(from).toISOString(),
-        to: new Date(to).toISOString(),
-        limit: String(VITALS_LIMIT),
-      });
-      if (type !== undefined) query.set('type', type);
-      return http.call('GET', `${base(id)}/vitals?${query.toString()}`, vitalsResponseSchema);
-    },
+    listVitals: (id, request) => http.call('GET', `${base(id)}/vitals?${vitalsQuery(request)}`, vitalsResponseSchema),
     setProgrammes: (id, request) => http.call('PUT', `${base(id)}/programs`, programmesSchema, request),
     listThresholds: async (id) => (await http.call('GET', `${base(id)}/thresholds`, thresholdsResponseSchema)).thresholds,
     setThreshold: (id, request) => http.send('PUT', `${base(id)}/thresholds`, request),

@@ -7,6 +7,7 @@ import type { Language } from '../i18n/languages.ts';
 import { LocaleContext } from '../i18n/locale-context.ts';
 import { clearSession, loadSession, saveSession, type Session, type SessionEndReason } from '../session/session.ts';
 import { LoginView } from '../views/LoginView.tsx';
+import { PortalWorkspace } from '../views/PortalWorkspace.tsx';
 import { Workspace } from '../views/Workspace.tsx';
 
 /** setTimeout's largest delay; a longer session is re-checked by the server's 401 or session:ended anyway. */
@@ -100,6 +101,8 @@ export function App({ i18n, sessionStorage, localStorage, preferredLanguages }: 
     <LocaleContext.Provider value={locale}>
       {session === undefined ? (
         <LoginView api={api} language={language} onLanguageChange={changeLanguage} endReason={endReason} onLoggedIn={loggedIn} />
+      ) : session.user.role === 'patient' ? (
+        <PortalWorkspace api={api} user={session.user} language={language} onLanguageChange={changeLanguage} onSignOut={signOut} />
       ) : (
         <Workspace
           api={api}
@@ -109,6 +112,7 @@ export function App({ i18n, sessionStorage, localStorage, preferredLanguages }: 
           onLanguageChange={changeLanguage}
           onSignOut={signOut}
           onSessionEnded={endSession}
+          localStorage={localStorage}
         />
       )}
     </LocaleContext.Provider>

@@ -17,13 +17,16 @@ describe('parseRoute', () => {
     { hash: '#/ops', expected: { page: 'ops' } },
     { hash: '#/ops/', expected: { page: 'ops' } },
     { hash: '#/opsx', expected: { page: 'queue' } },
+    { hash: '#/me', expected: { page: 'me' } },
+    { hash: '#/me/', expected: { page: 'me' } },
+    { hash: '#/mex', expected: { page: 'queue' } },
     { hash: `#/patients/${ID}/extra`, expected: { page: 'queue' } },
     { hash: '#/unknown', expected: { page: 'queue' } },
   ])('$hash → $expected.page', ({ hash, expected }) => {
     expect(parseRoute(hash)).toEqual(expected);
   });
 
-  it.each<Route>([{ page: 'queue' }, { page: 'roster' }, { page: 'ops' }, { page: 'patient', patientId: ID }])(
+  it.each<Route>([{ page: 'queue' }, { page: 'roster' }, { page: 'ops' }, { page: 'me' }, { page: 'patient', patientId: ID }])(
     'routeHref round-trips %o',
     (route) => {
       expect(parseRoute(routeHref(route))).toEqual(route);

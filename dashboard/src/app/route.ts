@@ -3,6 +3,7 @@ export type Route =
   | { readonly page: 'queue' }
   | { readonly page: 'roster' }
   | { readonly page: 'ops' }
+  | { readonly page: 'me' }
   | { readonly page: 'patient'; readonly patientId: string };
 
 export type Page = Route['page'];
@@ -13,13 +14,15 @@ export const QUEUE_ROUTE: Route = { page: 'queue' };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * `#/patients` → the roster, `#/patients/<uuid>` → the patient page, `#/ops` → the operations view; everything else
+ * `#/patients` → the roster, `#/patients/<uuid>` → the patient page, `#/ops` → the operations view, `#/me` → the
+ * patient portal; everything else
  * (empty, `#/`, unknown paths) → the queue.
  */
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '').replace(/\/+$/, '');
   if (path === '/patients') return { page: 'roster' };
   if (path === '/ops') return { page: 'ops' };
+  if (path === '/me') return { page: 'me' };
   const match = /^\/patients\/([^/?]+)$/.exec(path);
   const id = match?.[1];
   if (id !== undefined && UUID.test(id)) return { page: 'patient', patientId: id.toLowerCase() };
@@ -34,6 +37,8 @@ export function routeHref(route: Route): string {
       return '#/patients';
     case 'ops':
       return '#/ops';
+    case 'me':
+      return '#/me';
     case 'patient':
       return `#/patients/${route.patientId}`;
   }

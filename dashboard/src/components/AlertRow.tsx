@@ -1,11 +1,12 @@
 import { ESCALATION_TIERS, type Alert } from '@rpm/contracts';
-import { useState } from 'preact/hooks';
 import { describeAlertRule, news2MissingParameters } from '../alerts/describe-alert-rule.ts';
+import type { AlertActions as AlertActionsModel } from '../alerts/use-alert-queue.ts';
 import { patientHref } from '../app/route.ts';
 import { formatDataAge } from '../format/data-age.ts';
 import { formatDateTime } from '../format/date-time.ts';
 import { formatDuration } from '../format/duration.ts';
 import { useLocale } from '../i18n/locale-context.ts';
+import { AlertActions } from './AlertActions.tsx';
 import { PriorityBadge } from './PriorityBadge.tsx';
 
 export interface AlertRowProps {
@@ -13,7 +14,7 @@ export interface AlertRowProps {
   /** the clock for data age, refreshed by the parent */
   readonly now: number;
   readonly currentUserId: string;
-  readonly onAcknowledge: (alertId: string) => Promise<void>;
+  readonly actions: AlertActionsModel;
 }
 
 type TierRole = keyof typeof ESCALATION_TIERS;
@@ -23,29 +24,18 @@ function tierRole(tier: number): TierRole | undefined {
   return (Object.keys(ESCALATION_TIERS) as TierRole[]).find((role) => ESCALATION_TIERS[role] === tier);
 }
 
-export function AlertRow({ alert, now, currentUserId, onAcknowledge }: AlertRowProps) {
+export function AlertRow({ alert, now, currentUserId, actions }: AlertRowProps) {
   const locale = useLocale();
   const { t, intlLocale } = locale;
-  const [pending, setPending] = useState(false);
-  const [failed, setFailed] = useState(false);
   const titleId = `alert-${alert.id}`;
   const missingNews2 = news2MissingParameters(alert);
   const role = tierRole(alert.escalationTier);
 
-  async function acknowledge(): Promise<void> {
-    setPending(true);
-    setFailed(false);
-    try {
-      await onAcknowledge(alert.id);
-    } catch {
-      setFailed(true);
-    } finally {
-      setPending(false);
-    }
-  }
+  // The server wakes a snooze on its next sweep; until the update arrives, an expired one is not shown.
+  const snoozed = alert.snoozedUntil !== null && Date.parse(alert.snoozedUntil) > now;
 
   return (
-    <li class={`alert alert--${alert.priority} alert--${alert.status}`}>
+    <li class={`alert alert--${alert.priority} alert--${alert.status}${snoozed ? ' alert--snoozed' : ''}`}>
       <article class="alert__body" aria-labelledby={titleId}>
         <div class="alert__priority">
           <PriorityBadge priority={alert.priority} />
@@ -116,27 +106,23 @@ export function AlertRow({ alert, now, currentUserId, onAcknowledge }: AlertRowP
                         })}
                 </span>
               )}
+              {snoozed && alert.snoozedUntil !== null && (
+                <span class="fact__note">
+                  <span class="tag tag--snoozed">{t('alert.snoozed')}</span>{' '}
+                  {t('alert.snoozedUntil', { time: formatDateTime(alert.snoozedUntil, intlLocale) })}
+                </span>
+              )}
+              {alert.assignedTo !== null && (
+                <span class="fact__note fact__assigned">
+                  {alert.assignedTo === currentUserId
+                    ? t('alert.assignedToYou')
+                    : t('alert.assignedTo', { name: alert.assignedToName ?? t('alert.someone') })}
+                </span>
+              )}
             </dd>
           </div>
         </dl>
-        <div class="alert__action">
-          {alert.status === 'open' && (
-            <button
-              type="button"
-              class="button button--primary"
-              disabled={pending}
-              aria-describedby={titleId}
-              onClick={() => void acknowledge()}
-            >
-              {pending ? t('alert.acknowledging') : t('alert.acknowledge')}
-            </button>
-          )}
-          {failed && (
-            <p class="alert__error" role="alert">
-              {t('alert.acknowledgeFailed')}
-            </p>
-          )}
-        </div>
+        <AlertActions alert={alert} currentUserId={currentUserId} actions={actions} describedBy={titleId} />
       </article>
     </li>
   );

@@ -2,7 +2,7 @@ import type { UserRole } from '@rpm/contracts';
 import { routeHref, type Page } from '../app/route.ts';
 import { useLocale } from '../i18n/locale-context.ts';
 
-type NavPage = Exclude<Page, 'patient'>;
+type NavPage = Exclude<Page, 'patient' | 'me'>;
 
 /** Which pages each role may open (the server enforces the same: alerts and patients for admin and clinicians, ops for admin and ops). */
 export function pagesFor(role: UserRole): NavPage[] {

@@ -45,7 +45,7 @@ export function AlertQueue({ queue, now, currentUserId }: AlertQueueProps) {
       ) : (
         <ul class="queue__list" aria-labelledby={PAGE_TITLE_ID}>
           {queue.alerts.map((alert) => (
-            <AlertRow key={alert.id} alert={alert} now={now} currentUserId={currentUserId} onAcknowledge={queue.acknowledge} />
+            <AlertRow key={alert.id} alert={alert} now={now} currentUserId={currentUserId} actions={queue} />
           ))}
         </ul>
       )}

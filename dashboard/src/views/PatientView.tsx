@@ -106,7 +106,12 @@ export function PatientView({ api, patientId, queue, now }: PatientViewProps) {
           <VitalTiles vitals={latest} now={now} selected={trendType} onSelect={setTrendType} />
         </div>
       </div>
-      <TrendChart api={api} patientId={patientId} type={trendType} onTypeChange={setTrendType} />
+      <TrendChart
+        load={(request) => api.listVitals(patientId, request)}
+        sourceKey={patientId}
+        type={trendType}
+        onTypeChange={setTrendType}
+      />
       <ThresholdsPanel api={api} patientId={patientId} thresholds={thresholds} />
       <AlertHistory history={history} />
       <DevicesPanel devices={devices} now={now} />

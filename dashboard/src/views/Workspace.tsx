@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { ApiClient } from '../api/client.ts';
 import { describeAlertRule } from '../alerts/describe-alert-rule.ts';
 import { useAlertQueue } from '../alerts/use-alert-queue.ts';
+import { useAlertSound } from '../alerts/use-alert-sound.ts';
 import { PAGE_TITLE_ID, type Route } from '../app/route.ts';
 import { useNow } from '../app/use-now.ts';
 import { useRoute } from '../app/use-route.ts';
@@ -26,17 +27,20 @@ export interface WorkspaceProps {
   readonly onLanguageChange: (language: Language) => void;
   readonly onSignOut: () => void;
   readonly onSessionEnded: (reason: SessionEndReason) => void;
+  /** remembers whether the alert sound is muted */
+  readonly localStorage: Storage;
 }
 
 /**
  * Everything after sign-in: the header and the live alert queue (kept across pages, so new alerts are announced
  * and the connection stays up on a patient's page), and the page the URL hash names (queue, roster, patient, ops).
  */
-export function Workspace({ api, token, user, language, onLanguageChange, onSignOut, onSessionEnded }: WorkspaceProps) {
+export function Workspace({ api, token, user, language, onLanguageChange, onSignOut, onSessionEnded, localStorage }: WorkspaceProps) {
   const locale = useLocale();
   const { t } = locale;
   const queue = useAlertQueue(api, token, onSessionEnded);
   const now = useNow(CLOCK_TICK_MS);
+  const sound = useAlertSound(queue.lastRaised, localStorage);
   const requested = useRoute();
   // The ops role has no clinical pages: its home is the operations view.
   const route: Route = user.role === 'ops' && requested.page === 'queue' ? { page: 'ops' } : requested;
@@ -66,6 +70,7 @@ export function Workspace({ api, token, user, language, onLanguageChange, onSign
         user={user}
         page={route.page}
         connection={queue.connection}
+        sound={user.role === 'ops' ? undefined : sound}
         language={language}
         onLanguageChange={onLanguageChange}
         onSignOut={onSignOut}

@@ -1,8 +1,8 @@
-import { VITAL_TYPES, type VitalType } from '@rpm/contracts';
+import { VITAL_TYPES, type VitalsResponse, type VitalType } from '@rpm/contracts';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import type { ApiClient } from '../../api/client.ts';
+import type { VitalsRequest } from '../../api/patient-api.ts';
 import { useResource } from '../../app/use-resource.ts';
 import { CLINIC_TIME_ZONE, formatDateTime, formatDayMonth, formatHourMinute } from '../../format/date-time.ts';
 import { formatNumber } from '../../format/number.ts';
@@ -23,14 +23,16 @@ const GRID_STROKE = '#e3e8ee';
 const NBSP = '\u00a0';
 
 export interface TrendChartProps {
-  readonly api: ApiClient;
-  readonly patientId: string;
+  /** the readings of one vital in a window: a patient's (care team) or my own (portal) */
+  readonly load: (request: VitalsRequest) => Promise<VitalsResponse>;
+  /** whose readings `load` returns: a change reloads the chart */
+  readonly sourceKey: string;
   readonly type: VitalType;
   readonly onTypeChange: (type: VitalType) => void;
 }
 
 /** One vital over 24 h, 7 d or 30 d (uPlot), times in Almaty, with a text summary for screen readers. */
-export function TrendChart({ api, patientId, type, onTypeChange }: TrendChartProps) {
+export function TrendChart({ load, sourceKey, type, onTypeChange }: TrendChartProps) {
   const locale = useLocale();
   const { t, intlLocale, numberLocale } = locale;
   const [range, setRange] = useState<TrendRange>('24h');
@@ -38,8 +40,8 @@ export function TrendChart({ api, patientId, type, onTypeChange }: TrendChartPro
   const container = useRef<HTMLDivElement>(null);
   const vitals = useResource(() => {
     const now = Date.now();
-    return api.listVitals(patientId, { type, from: now - TREND_RANGE_MS[range], to: now });
-  }, `${patientId}:${type}:${range}`);
+    return load({ type, from: now - TREND_RANGE_MS[range], to: now });
+  }, `${sourceKey}:${type}:${range}`);
   const data = vitals.data === undefined ? undefined : trendData(vitals.data.readings, type);
   const stats = data === undefined ? undefined : trendStats(data);
   const unit = t(`units.${type}`);

@@ -1,0 +1,70 @@
+import type { AccessLogEntry } from '@rpm/contracts';
+import type { Resource } from '../../app/use-resource.ts';
+import { formatDateTime } from '../../format/date-time.ts';
+import { useLocale } from '../../i18n/locale-context.ts';
+import { accessSubject } from '../../portal/access-action.ts';
+import { LoadState, Panel } from '../patient/Panel.tsx';
+
+const KNOWN_ROLES = ['admin', 'clinician', 'ops', 'patient'] as const;
+const KNOWN_CHANNELS = ['rest', 'socket', 'export'] as const;
+
+/** Who accessed my record in the last 30 days: when, who, what, how, and whether it was allowed. */
+export function AccessLogPanel({ log }: { log: Resource<AccessLogEntry[]> }) {
+  const { t, intlLocale } = useLocale();
+  const entries = log.data;
+  return (
+    <Panel id="access-log" title={t('portal.accessLog.title')} class="access-log">
+      <p class="panel__intro">{t('portal.accessLog.intro')}</p>
+      <LoadState resource={log} />
+      {entries !== undefined && entries.length === 0 && <p class="panel__empty">{t('portal.accessLog.empty')}</p>}
+      {entries !== undefined && entries.length > 0 && (
+        <div class="table-scroll">
+          <table class="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('portal.accessLog.when')}</th>
+                <th scope="col">{t('portal.accessLog.who')}</th>
+                <th scope="col">{t('portal.accessLog.what')}</th>
+                <th scope="col">{t('portal.accessLog.outcome')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((entry, i) => {
+                const role = KNOWN_ROLES.find((r) => r === entry.actorRole);
+                const channel = KNOWN_CHANNELS.find((c) => c === entry.channel);
+                return (
+                  <tr key={`${entry.at}-${i}`}>
+                    <td>
+                      <time dateTime={entry.at}>{formatDateTime(entry.at, intlLocale)}</time>
+                    </td>
+                    <th scope="row">
+                      {entry.actorName ?? t('portal.accessLog.platform')}
+                      {entry.actorRole !== null && (
+                        <span class="table__sub">{role === undefined ? entry.actorRole : t(`roles.${role}`)}</span>
+                      )}
+                    </th>
+                    <td>
+                      {t(`portal.accessSubjects.${accessSubject(entry.action)}`)}
+                      <span class="table__sub">
+                        {channel === undefined ? entry.channel : t(`portal.channels.${channel}`)} · <code>{entry.action}</code>
+                      </span>
+                    </td>
+                    <td>
+                      <span class={`access-outcome access-outcome--${entry.outcome === 'allowed' ? 'allowed' : 'denied'}`}>
+                        {entry.outcome === 'allowed'
+                          ? t('portal.accessLog.allowed')
+                          : entry.outcome === 'denied'
+                            ? t('portal.accessLog.denied')
+                            : entry.outcome}
+                      </span>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Panel>
+  );
+}
