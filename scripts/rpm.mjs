@@ -9,6 +9,8 @@
 //   node scripts/rpm.mjs check               typecheck, lint, format check, import boundaries
 //   node scripts/rpm.mjs simulate [-- args]  Node 24 + npm ci, then node simulators/src/cli.ts
 //   node scripts/rpm.mjs bench-rules [-- args]  Node 24 + npm ci, then the rules engine benchmark
+//   node scripts/rpm.mjs bench-sim-scale [-- args]  Node 24 + npm ci, then the simulator scale benchmark (influxd for its platform run)
+//   node scripts/rpm.mjs bench-vitals [-- args] Node 24, influxd, npm ci, then the vitals history benchmark
 //   node scripts/rpm.mjs screenshots         setup, then regenerate docs/screenshots/ from a running demo
 import { existsSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
@@ -58,6 +60,17 @@ const commands = {
   async 'bench-rules'(args) {
     const { env, node } = await prepare({ systemPackages: [], dashboard: false });
     return runEntryPoint(node, 'test/bench/rules-engine.bench.ts', args, env);
+  },
+
+  async 'bench-sim-scale'(args) {
+    // influxd, as for the tests: the benchmark's second run is against the real platform
+    const { env, node } = await prepare({ systemPackages: requirementsFor.test, dashboard: false });
+    return runEntryPoint(node, 'test/bench/simulator-scale.bench.ts', args, env);
+  },
+
+  async 'bench-vitals'(args) {
+    const { env, node } = await prepare({ systemPackages: requirementsFor.start, dashboard: false });
+    return runEntryPoint(node, 'test/bench/vitals-history.bench.ts', args, env);
   },
 };
 

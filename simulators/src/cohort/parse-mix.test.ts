@@ -33,6 +33,8 @@ describe('scenarioCounts', () => {
     { mix: { stable: 0.5, infection: 0.5 }, count: 3, total: 3 },
     { mix: { stable: 0.95, low_battery: 0.05 }, count: 10, counts: { stable: 9, low_battery: 1 } },
     { mix: { stable: 0.97, low_battery: 0.01, clock_skew: 0.02 }, count: 4, counts: { stable: 3, low_battery: 0, clock_skew: 1 } },
+    // built in code without the stable remainder: the rest is stable, every patient gets a plan
+    { mix: { infection: 0.2, hypoglycaemia: 0.1 }, count: 10, counts: { stable: 7, infection: 2, hypoglycaemia: 1 } },
   ])('splits $count patients by $mix', ({ mix, count, counts, total }) => {
     const result = scenarioCounts(mix, count);
     expect([...result.values()].reduce((a, b) => a + b, 0)).toBe(total ?? count);

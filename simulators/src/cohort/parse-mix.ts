@@ -32,7 +32,10 @@ export function parseMix(text: string): { ok: true; mix: ScenarioMix } | { ok: f
  * How many of `count` patients get each scenario: every scenario with a share gets at least one patient while there
  * are patients left (a small demo fleet still shows it), the rest by largest remainder; counts add up to `count`.
  */
-export function scenarioCounts(mix: ScenarioMix, count: number): Map<ScenarioId, number> {
+export function scenarioCounts(given: ScenarioMix, count: number): Map<ScenarioId, number> {
+  // shares that add up to less than 1 leave the rest stable, as parseMix does (a mix built in code may not)
+  const total = Object.values(given).reduce((a, b) => a + b, 0);
+  const mix: ScenarioMix = total < 1 - 1e-9 ? { ...given, stable: (given.stable ?? 0) + (1 - total) } : given;
   const entries = SCENARIO_IDS.filter((id) => (mix[id] ?? 0) > 0)
     .map((id) => ({ id, exact: (mix[id] ?? 0) * count }))
     .sort((a, b) => b.exact - a.exact);

@@ -8,6 +8,8 @@ export type MeasureFn = (tick: number, atMs: number) => readonly CanonicalReadin
 
 export interface SimulatedDeviceOptions {
   readonly mqttUrl: string;
+  /** connect from this local (source) address, e.g. 127.0.0.2, when one address runs out of ports; default: the OS picks */
+  readonly localAddress?: string;
   readonly deviceId: string;
   readonly secret: string;
   readonly measure: MeasureFn;

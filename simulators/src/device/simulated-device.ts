@@ -1,7 +1,8 @@
-import { connect, type MqttClient } from 'mqtt';
+import type { MqttClient } from 'mqtt';
 import { OFFLINE_WILL_PAYLOAD, PROTOCOL_LIMITS, deviceTopics, type CanonicalReading, type StatusMessage } from '@rpm/contracts';
 import { silentLogger, type SimLogger } from '../logger.ts';
 import { DEFAULT_BACKOFF, backoffDelayMs, type BackoffOptions } from './backoff.ts';
+import { connectMqtt } from './connect-mqtt.ts';
 import { batteryPercent } from './device-faults.ts';
 import { encodeReadingsMessage } from './encode-readings-message.ts';
 import { endMqttClient } from './end-mqtt-client.ts';
@@ -63,22 +64,26 @@ export class SimulatedDevice {
     this.state = 'running';
     this.startedAt = Date.now();
     const { deviceId, secret } = this.options;
-    const client = connect(this.options.mqttUrl, {
-      protocolVersion: 4,
-      clientId: deviceId,
-      username: deviceId,
-      password: secret,
-      // Persistent session: the broker keeps our session across connections [MQTT-3.1.2-4].
-      clean: false,
-      keepalive: this.options.keepaliveS ?? DEVICE_DEFAULTS.keepaliveS,
-      connectTimeout: this.options.connectTimeoutMs ?? DEVICE_DEFAULTS.connectTimeoutMs,
-      // Our own backoff (onClose) replaces mqtt.js' fixed-period reconnect.
-      reconnectPeriod: 0,
-      queueQoSZero: false,
-      resubscribe: false,
-      // Published by the broker if we vanish without DISCONNECT [MQTT-3.1.2-8]; never retained (the gateway refuses retain).
-      will: { topic: this.topics.status, payload: Buffer.from(OFFLINE_WILL_PAYLOAD), qos: 1, retain: false },
-    });
+    const client = connectMqtt(
+      this.options.mqttUrl,
+      {
+        protocolVersion: 4,
+        clientId: deviceId,
+        username: deviceId,
+        password: secret,
+        // Persistent session: the broker keeps our session across connections [MQTT-3.1.2-4].
+        clean: false,
+        keepalive: this.options.keepaliveS ?? DEVICE_DEFAULTS.keepaliveS,
+        connectTimeout: this.options.connectTimeoutMs ?? DEVICE_DEFAULTS.connectTimeoutMs,
+        // Our own backoff (onClose) replaces mqtt.js' fixed-period reconnect.
+        reconnectPeriod: 0,
+        queueQoSZero: false,
+        resubscribe: false,
+        // Published by the broker if we vanish without DISCONNECT [MQTT-3.1.2-8]; never retained (the gateway refuses retain).
+        will: { topic: this.topics.status, payload: Buffer.from(OFFLINE_WILL_PAYLOAD), qos: 1, retain: false },
+      },
+      this.options.localAddress,
+    );
     client.on('connect', () => this.onConnect());
     client.on('close', () => this.onClose());
     client.on('error', (error) => {

@@ -27,6 +27,8 @@ export interface RunCohortOptions {
   /** real time between a device's ticks, ms; each tick sends what was measured in simulated time since the last */
   readonly intervalMs?: number;
   readonly utcOffsetMinutes?: number;
+  /** false: patients never skip a measuring session (tests that must see every event); default true */
+  readonly skipSessions?: boolean;
   readonly truth?: TruthSink;
   readonly log?: SimLogger;
 }
@@ -79,7 +81,8 @@ export function runCohort(options: RunCohortOptions): CohortHandle {
       scenarios: isClinicalScenarioId(scenario) && plan.onsetMs !== undefined ? [clinicalScenario(scenario, plan.onsetMs)] : [],
     });
     const faults = deviceScenarioFaults(plan, clock);
-    const schedule = PROGRAMME_PHYSIOLOGY[plan.programme].schedule;
+    const usual = PROGRAMME_PHYSIOLOGY[plan.programme].schedule;
+    const schedule = options.skipSessions === false ? usual.map((habit) => ({ ...habit, skipShare: 0 })) : usual;
     let measuredUpTo = clock.startMs;
     const measure = (): CanonicalReading[] => {
       const to = clock.now();

@@ -35,6 +35,8 @@ export interface RunFleetOptions {
   /** devices connect spread over this long, ms, so a large fleet does not arrive at once */
   readonly startSpreadMs?: number;
   readonly backoff?: Partial<BackoffOptions>;
+  /** local (source) addresses the devices connect from, in turn (device i: address i mod n); default: the OS picks */
+  readonly localAddresses?: readonly string[];
   readonly log?: SimLogger;
 }
 
@@ -97,6 +99,7 @@ export function runFleet(options: RunFleetOptions): FleetHandle {
       ...(options.programme?.(index) === undefined ? {} : { programme: options.programme(index) }),
     });
     const measure = (tick: number, atMs: number) => measureVitals(patient, typesDue(cadence, tick) satisfies VitalType[], atMs);
+    const from = localAddress(options.localAddresses, index);
     return new SimulatedDevice({
       mqttUrl: options.mqttUrl,
       deviceId: credentials.deviceId,
@@ -108,6 +111,7 @@ export function runFleet(options: RunFleetOptions): FleetHandle {
       utcOffsetMinutes,
       batteryPercent: 60 + Math.floor(phase() * 41),
       ...(options.backoff === undefined ? {} : { backoff: options.backoff }),
+      ...(from === undefined ? {} : { localAddress: from }),
       log,
     });
   });
@@ -134,4 +138,8 @@ export function runFleet(options: RunFleetOptions): FleetHandle {
       return stopping;
     },
   };
+}
+
+function localAddress(addresses: readonly string[] | undefined, index: number): string | undefined {
+  return addresses === undefined || addresses.length === 0 ? undefined : addresses[index % addresses.length];
 }

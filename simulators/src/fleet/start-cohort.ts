@@ -18,6 +18,8 @@ export interface StartCohortOptions extends Omit<ProvisionFleetOptions, 'enrolme
   readonly backdateDays: number;
   readonly speed: number;
   readonly intervalMs?: number;
+  /** false: patients never skip a measuring session (see RunCohortOptions) */
+  readonly skipSessions?: boolean;
   readonly truth?: TruthSink;
   readonly log?: SimLogger;
 }
@@ -89,6 +91,7 @@ export async function startCohort(options: StartCohortOptions): Promise<Cohort> 
     endMs: simEndMs,
     utcOffsetMinutes,
     ...(options.intervalMs === undefined ? {} : { intervalMs: options.intervalMs }),
+    ...(options.skipSessions === undefined ? {} : { skipSessions: options.skipSessions }),
     ...(options.truth === undefined ? {} : { truth: options.truth }),
     log,
   });
