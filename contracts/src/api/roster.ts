@@ -13,7 +13,7 @@ export const rosterEntrySchema = z.object({
   highestOpenPriority: z.enum(ALERT_PRIORITIES).nullable(),
   /** as GET /patients/{id}/news2; `partial`: the score is a lower bound */
   news2: z.object({ score: z.number().int().min(0), risk: z.enum(NEWS2_RISKS), partial: z.boolean() }),
-  /** measurement time of the latest NEWS2 vital sign (RR, SpO₂, BP, pulse, temperature); null when none yet */
+  /** measurement time of the patient’s latest stored reading of any type (weight and glucose included); null when none yet */
   lastReadingAt: z.iso.datetime().nullable(),
   devices: z.object({
     /** active (not deactivated) devices */
