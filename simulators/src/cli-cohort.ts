@@ -2,37 +2,47 @@
 import { resolve } from 'node:path';
 import process from 'node:process';
 import { ConsoleProgress, onInterrupt } from './cli-console.ts';
+import type { RunExtras } from './cli-fleet.ts';
 import { JsonLinesTruthFile } from './cohort/ground-truth.ts';
 import { formatStatusLine } from './cli/format-status-line.ts';
 import type { CliCohortOptions, CliRunOptions } from './cli/parse-cli-args.ts';
-import { startCohort } from './fleet/start-cohort.ts';
+import { runEnrolledCohort, startCohort } from './fleet/start-cohort.ts';
 import type { FleetStats } from './fleet/run-fleet.ts';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
-export async function runCohortCommand(options: CliRunOptions, cohortOptions: CliCohortOptions): Promise<number> {
+export async function runCohortCommand(options: CliRunOptions, cohortOptions: CliCohortOptions, extras: RunExtras): Promise<number> {
   const abort = new AbortController();
   const progress = new ConsoleProgress();
   const removeSignals = onInterrupt(abort, progress);
   const truth = new JsonLinesTruthFile(resolve(cohortOptions.truthPath));
 
-  const cohort = await startCohort({
-    apiUrl: options.apiUrl,
+  const running = {
     mqttUrl: options.mqttUrl,
-    username: options.username,
-    password: options.password,
-    devices: options.devices,
     intervalMs: options.intervalMs,
-    seed: options.seed,
     mix: cohortOptions.mix,
     days: cohortOptions.days,
     backdateDays: cohortOptions.backdateDays,
     speed: cohortOptions.speed,
     truth,
-    ...(options.teamId === undefined ? {} : { teamId: options.teamId }),
-    signal: abort.signal,
+    ...(extras.firstSeq === undefined ? {} : { firstSeq: extras.firstSeq }),
+    ...(extras.onAcknowledged === undefined ? {} : { onAcknowledged: extras.onAcknowledged }),
     log: progress.logger,
-  });
+  };
+  const fromFile = extras.fleet;
+  const cohort =
+    fromFile === undefined
+      ? await startCohort({
+          ...running,
+          apiUrl: options.apiUrl,
+          username: options.username,
+          password: options.password,
+          devices: options.devices,
+          seed: options.seed,
+          ...(options.teamId === undefined ? {} : { teamId: options.teamId }),
+          signal: abort.signal,
+        })
+      : runEnrolledCohort({ ...running, seed: fromFile.seed }, fromFile.devices);
   const counts = new Map<string, number>();
   for (const p of cohort.plans) counts.set(`${p.scenario}/${p.programme}`, (counts.get(`${p.scenario}/${p.programme}`) ?? 0) + 1);
   progress.print(
@@ -74,8 +84,9 @@ export async function runCohortCommand(options: CliRunOptions, cohortOptions: Cl
   console.log(
     `stopped at simulated ${iso(cohort.simNow())}: ${final.acknowledged} of ${final.created} messages acknowledged, ` +
       `${final.pending} not delivered, ${final.dropped} dropped\n` +
-      `evaluate with: RPM_SIM_PASSWORD=… node simulators/src/cli.ts evaluate --truth ${truth.path} --api ${options.apiUrl} --username ${options.username}`,
+      `evaluate with: RPM_SIM_PASSWORD=… node simulators/src/cli.ts evaluate --truth ${truth.path} --api ${fromFile?.apiUrl ?? options.apiUrl} --username ${options.username}`,
   );
+  for (const line of extras.finish(cohort.deviceStats())) console.log(line);
   removeSignals();
   return 0;
 }

@@ -1,39 +1,52 @@
 #!/usr/bin/env node
 /**
- * rpm-sim: enrol a simulated fleet or cohort through the platform API and run it, or evaluate a cohort's alerts.
+ * rpm-sim: enrol a simulated fleet or cohort through the platform API and run it (or provision it once and run it from
+ * a fleet file), record and replay a session, or evaluate a cohort's alerts.
  * This file and the other cli-*.ts files are the only ones of the simulators that write to the console.
  */
 import process from 'node:process';
 import { runCohortCommand } from './cli-cohort.ts';
 import { ConsoleProgress, onInterrupt } from './cli-console.ts';
 import { evaluateCommand } from './cli-evaluate.ts';
+import { openRunExtras, type RunExtras } from './cli-fleet.ts';
+import { provisionCommand } from './cli-provision.ts';
+import { replayCommand } from './cli-replay.ts';
 import { formatStatusLine } from './cli/format-status-line.ts';
 import { USAGE, parseCliArgs, type CliRunOptions } from './cli/parse-cli-args.ts';
 import { SimulatorError } from './errors.ts';
 import { startDemoFleet } from './fleet/start-demo-fleet.ts';
-import type { FleetStats } from './fleet/run-fleet.ts';
+import { runFleet, type FleetStats } from './fleet/run-fleet.ts';
 
 const STATUS_INTERVAL_MS = 5_000;
 const TTY_STATUS_INTERVAL_MS = 1_000;
 
-async function runDemo(options: CliRunOptions): Promise<number> {
+async function runDemo(options: CliRunOptions, extras: RunExtras): Promise<number> {
   const abort = new AbortController();
   const progress = new ConsoleProgress();
   const removeSignals = onInterrupt(abort, progress);
 
-  const fleet = await startDemoFleet({
-    apiUrl: options.apiUrl,
+  const running = {
     mqttUrl: options.mqttUrl,
-    username: options.username,
-    password: options.password,
-    devices: options.devices,
     intervalMs: options.intervalMs,
-    seed: options.seed,
     desaturatingShare: options.desaturatingShare,
-    ...(options.teamId === undefined ? {} : { teamId: options.teamId }),
-    signal: abort.signal,
+    ...(extras.firstSeq === undefined ? {} : { firstSeq: extras.firstSeq }),
+    ...(extras.onAcknowledged === undefined ? {} : { onAcknowledged: extras.onAcknowledged }),
     log: progress.logger,
-  });
+  };
+  const fromFile = extras.fleet;
+  const fleet =
+    fromFile === undefined
+      ? await startDemoFleet({
+          ...running,
+          apiUrl: options.apiUrl,
+          username: options.username,
+          password: options.password,
+          devices: options.devices,
+          seed: options.seed,
+          ...(options.teamId === undefined ? {} : { teamId: options.teamId }),
+          signal: abort.signal,
+        })
+      : { ...runFleet({ ...running, devices: fromFile.devices, seed: fromFile.seed }), devices: fromFile.devices };
   progress.print(`running ${fleet.devices.length} devices against ${options.mqttUrl}; Ctrl-C stops`, false);
 
   const startedAt = Date.now();
@@ -61,8 +74,19 @@ async function runDemo(options: CliRunOptions): Promise<number> {
   console.log(
     `stopped: ${final.acknowledged} of ${final.created} messages acknowledged, ${final.pending} not delivered, ${final.dropped} dropped`,
   );
+  for (const line of extras.finish(fleet.deviceStats())) console.log(line);
   removeSignals();
   return 0;
+}
+
+async function runCommand(options: CliRunOptions): Promise<number> {
+  const extras = openRunExtras(options);
+  const cohort = extras.cohort;
+  try {
+    return await (cohort === undefined ? runDemo(options, extras) : runCohortCommand(options, cohort, extras));
+  } finally {
+    extras.recording?.close();
+  }
 }
 
 async function guarded(command: () => Promise<number>): Promise<number> {
@@ -91,11 +115,12 @@ async function main(argv: readonly string[]): Promise<number> {
       for (const problem of parsed.problems) console.error(`error: ${problem}`);
       console.error('\nrpm-sim --help shows the options');
       return 2;
-    case 'run': {
-      const { options } = parsed;
-      const cohort = options.cohort;
-      return guarded(() => (cohort === undefined ? runDemo(options) : runCohortCommand(options, cohort)));
-    }
+    case 'run':
+      return guarded(() => runCommand(parsed.options));
+    case 'provision':
+      return guarded(() => provisionCommand(parsed.options));
+    case 'replay':
+      return guarded(() => replayCommand(parsed.options));
     case 'evaluate':
       return guarded(() => evaluateCommand(parsed.options));
   }

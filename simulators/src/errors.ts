@@ -4,6 +4,9 @@ export const SIM_ERRORS = {
   SIM_API_REFUSED: 'The platform API refused the request (see its code and message)',
   SIM_API_RESPONSE_INVALID: 'The platform API answered with a body the simulator does not understand: are the versions in step?',
   SIM_OPTIONS_INVALID: 'The simulator options are not valid',
+  SIM_FILE_INVALID:
+    'A fleet or recording file could not be read or is not in the expected format: check the path and the command that wrote it',
+  SIM_FILE_EXISTS: 'The file already exists: the simulator does not overwrite a fleet file (it holds the only copy of device secrets)',
 } as const;
 
 export type SimErrorCode = keyof typeof SIM_ERRORS;

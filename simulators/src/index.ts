@@ -11,6 +11,7 @@ export {
 export {
   SimulatedDevice,
   DEVICE_DEFAULTS,
+  type AcknowledgedMessage,
   type DeviceStats,
   type MeasureFn,
   type SimulatedDeviceOptions,
@@ -31,7 +32,28 @@ export { trueVitals } from './physiology/true-vitals.ts';
 export { desaturationScenario, DEFAULT_DESATURATION, type DesaturationOptions } from './physiology/desaturation-scenario.ts';
 export type { Scenario, ScenarioSubject, VitalModifiers } from './physiology/scenario.ts';
 export type { PhysiologicalVariable, VitalState } from './physiology/physiological-variables.ts';
-export { startCohort, type Cohort, type StartCohortOptions } from './fleet/start-cohort.ts';
+export {
+  startCohort,
+  enrolCohort,
+  runEnrolledCohort,
+  type Cohort,
+  type EnrolCohortOptions,
+  type RunEnrolledCohortOptions,
+  type StartCohortOptions,
+} from './fleet/start-cohort.ts';
+export {
+  readFleetFile,
+  writeNewFleetFile,
+  saveLastSeqs,
+  fleetFileProblems,
+  FLEET_FILE_FORMAT,
+  type FleetFile,
+  type FleetFileDevice,
+} from './fleet/fleet-file.ts';
+export { parseSessionRecords, formatSessionRecord, toSessionRecord, type SessionRecord } from './replay/session-record.ts';
+export { JsonLinesSessionRecording, readSessionRecording } from './replay/session-recording-file.ts';
+export { shiftSessionToNow, type ShiftedSession } from './replay/shift-session.ts';
+export { replaySession, type ReplayHandle, type ReplaySessionOptions } from './replay/replay-session.ts';
 export { runCohort, COHORT_DEFAULTS, type CohortHandle, type RunCohortOptions } from './fleet/run-cohort.ts';
 export { planCohort, type CohortPatientPlan, type PlanCohortOptions } from './cohort/plan-cohort.ts';
 export { parseMix, scenarioCounts, type ScenarioMix } from './cohort/parse-mix.ts';

@@ -130,8 +130,16 @@ describe('dashboard roster and ops view in Chromium', () => {
     );
     await client.endAsync();
     const first = page.locator('tbody tr').first();
-    await expect.poll(() => first.textContent(), { timeout: 5000 }).toContain(AT_RISK);
-    expect(await first.textContent()).toContain('High');
+    // the roster re-reads as the queue changes: wait for the read that has the alert, not an earlier one
+    await expect
+      .poll(
+        async () => {
+          const text = (await first.textContent()) ?? '';
+          return text.includes(AT_RISK) && text.includes('High');
+        },
+        { timeout: 10_000 },
+      )
+      .toBe(true);
   });
 
   it('filters by programme', async () => {

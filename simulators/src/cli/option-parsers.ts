@@ -22,3 +22,9 @@ export function url(problems: string[], name: string, text: string, protocols: r
   }
   return text;
 }
+
+/** Options given that the command does not take: each a problem, so a mistyped command line is not half-obeyed. */
+export function notTaken(problems: string[], command: string, values: object, taken: readonly string[]): void {
+  for (const [name, value] of Object.entries(values))
+    if (value !== undefined && name !== 'help' && !taken.includes(name)) problems.push(`--${name} does not apply to "${command}"`);
+}

@@ -103,4 +103,54 @@ describe('parseCliArgs', () => {
     expect(missing.command === 'invalid' && missing.problems.join('\n')).toMatch(/--truth[\s\S]*|password/);
     expect(missing.command === 'invalid' && missing.problems).toHaveLength(2);
   });
+
+  it('parses provision: the fleet file and the password are required; --mix or --backdate-days make a cohort', () => {
+    expect(parseCliArgs(['provision', '--fleet', 'f.json', '--devices', '3', '--mix', 'infection=0.5'], { RPM_SIM_PASSWORD: 'p' })).toEqual(
+      {
+        command: 'provision',
+        options: {
+          apiUrl: 'http://127.0.0.1:8080',
+          username: 'admin',
+          password: 'p',
+          devices: 3,
+          seed: 1,
+          teamId: undefined,
+          mix: { infection: 0.5, stable: 0.5 },
+          backdateDays: 0,
+          fleetPath: 'f.json',
+        },
+      },
+    );
+    const demo = parseCliArgs(['provision', '--fleet', 'f.json'], { RPM_SIM_PASSWORD: 'p' });
+    expect(demo.command === 'provision' && demo.options.mix).toBeUndefined();
+    const missing = parseCliArgs(['provision', '--speed', '3'], {});
+    expect(missing.command === 'invalid' && missing.problems.join('\n')).toMatch(/password[\s\S]*--fleet FILE is required/);
+    expect(missing.command === 'invalid' && missing.problems.join('\n')).toContain('--speed does not apply to "provision"');
+  });
+
+  it('parses replay: file and fleet required, exact by default, --shift-to-now for a fresh upload', () => {
+    expect(parseCliArgs(['replay', '--file', 'r.jsonl', '--fleet', 'f.json', '--mqtt', 'mqtt://h:1883', '--shift-to-now'], {})).toEqual({
+      command: 'replay',
+      options: { filePath: 'r.jsonl', fleetPath: 'f.json', mqttUrl: 'mqtt://h:1883', shiftToNow: true, durationS: undefined },
+    });
+    const exact = parseCliArgs(['replay', '--file', 'r.jsonl', '--fleet', 'f.json'], {});
+    expect(exact.command === 'replay' && exact.options.shiftToNow).toBe(false);
+    const bad = parseCliArgs(['replay', '--devices', '3'], {});
+    expect(bad.command === 'invalid' && bad.problems).toEqual([
+      '--devices does not apply to "replay"',
+      '--file RECORDING is required: a session written by "run --record"',
+      '--fleet FILE is required: the fleet file of the recorded devices (their logins)',
+    ]);
+  });
+
+  it('runs a fleet file without a password; who the patients are comes from the file', () => {
+    const parsed = parseCliArgs(['run', '--fleet', 'f.json', '--record', 'r.jsonl'], {});
+    expect(parsed.command === 'run' && parsed.options).toMatchObject({ fleetPath: 'f.json', recordPath: 'r.jsonl', cohort: undefined });
+    const conflicting = parseCliArgs(['run', '--fleet', 'f.json', '--devices', '5', '--mix', 'stable=1', '--shift-to-now'], {});
+    expect(conflicting.command === 'invalid' && conflicting.problems).toEqual([
+      '--shift-to-now does not apply to "run"',
+      '--devices comes from the fleet file: leave it out with --fleet',
+      '--mix comes from the fleet file: leave it out with --fleet',
+    ]);
+  });
 });

@@ -2,8 +2,10 @@ import { parseArgs } from 'node:util';
 import { DEVICE_BACKDATE_MAX_DAYS } from '@rpm/contracts';
 import { parseMix, type ScenarioMix } from '../cohort/parse-mix.ts';
 import { SCENARIO_IDS } from '../cohort/scenario-catalogue.ts';
-import { number, url } from './option-parsers.ts';
+import { notTaken, number, url } from './option-parsers.ts';
 import { EVALUATE_OPTIONS, EVALUATE_USAGE, evaluateOptions, type CliEvaluateOptions } from './parse-evaluate-args.ts';
+import { PROVISION_TAKES, PROVISION_USAGE, provisionOptions, type CliProvisionOptions } from './parse-provision-args.ts';
+import { REPLAY_OPTIONS, REPLAY_TAKES, REPLAY_USAGE, replayOptions, type CliReplayOptions } from './parse-replay-args.ts';
 
 export interface CliRunOptions {
   readonly apiUrl: string;
@@ -19,6 +21,10 @@ export interface CliRunOptions {
   readonly teamId: string | undefined;
   /** a cohort (--mix given): scenarios, simulated time and ground truth; undefined = the demo fleet */
   readonly cohort: CliCohortOptions | undefined;
+  /** run the devices of this fleet file (`provision`) instead of enrolling new ones; undefined = enrol */
+  readonly fleetPath: string | undefined;
+  /** record every acknowledged readings message here (JSON lines), for `replay` */
+  readonly recordPath: string | undefined;
 }
 
 export interface CliCohortOptions {
@@ -37,6 +43,8 @@ export type CliCommand =
   | { readonly command: 'help' }
   | { readonly command: 'run'; readonly options: CliRunOptions }
   | { readonly command: 'evaluate'; readonly options: CliEvaluateOptions }
+  | { readonly command: 'provision'; readonly options: CliProvisionOptions }
+  | { readonly command: 'replay'; readonly options: CliReplayOptions }
   | { readonly command: 'invalid'; readonly problems: readonly string[] };
 
 export const CLI_DEFAULTS = {
@@ -52,11 +60,13 @@ export const CLI_DEFAULTS = {
   truth: 'rpm-sim-truth.jsonl',
 } as const;
 
-export const USAGE = `Usage: rpm-sim run [options]       (node simulators/src/cli.ts run ...)
-       rpm-sim evaluate [options]  (node simulators/src/cli.ts evaluate ...)
+export const USAGE = `Usage: rpm-sim run [options]        (node simulators/src/cli.ts run ...)
+       rpm-sim provision [options]  enrol a fleet once, write a fleet file
+       rpm-sim replay [options]     re-send a recorded session
+       rpm-sim evaluate [options]   compare a cohort's ground truth with the platform's alerts
 
-Enrols simulated patients with one home device each through the platform API, then runs the devices over MQTT
-(protocol v1, QoS 1) until Ctrl-C or --duration-s.
+Run: enrols simulated patients with one home device each through the platform API (or takes them from --fleet),
+then runs the devices over MQTT (protocol v1, QoS 1) until Ctrl-C or --duration-s.
 
 Options:
   --api URL              platform API origin                     (default ${CLI_DEFAULTS.api})
@@ -69,6 +79,10 @@ Options:
   --desaturating SHARE   share 0-1 of patients whose SpO2 dips below 92% and recovers (default ${CLI_DEFAULTS.desaturating})
   --duration-s S         stop after S seconds                    (default: run until Ctrl-C)
   --team-id UUID         care team that follows the patients     (default: the user's first team)
+  --fleet FILE           run the devices of a fleet file ("provision") instead of enrolling new ones; no API or
+                         password needed; patients, seed and mix come from the file; it keeps each device's last seq
+  --record FILE          record every acknowledged readings message (JSON lines, mode 0600) for "replay"
+                         (a replay needs the devices' secrets: record a run started with --fleet)
   -h, --help             show this help
 
 Cohort (any of these makes a cohort instead of the demo fleet; docs/simulator.md):
@@ -80,6 +94,8 @@ Cohort (any of these makes a cohort instead of the demo fleet; docs/simulator.md
   --speed X              simulated time runs X times real time until it reaches now       (default ${CLI_DEFAULTS.speed})
   --truth FILE           ground truth, JSON lines, for "evaluate"                          (default ${CLI_DEFAULTS.truth})
 
+${PROVISION_USAGE}
+${REPLAY_USAGE}
 ${EVALUATE_USAGE}`;
 
 /** Parses the command line; every problem is listed at once rather than one per attempt. */
@@ -107,6 +123,9 @@ export function parseCliArgs(argv: readonly string[], env: Readonly<Record<strin
         'backdate-days': { type: 'string' },
         speed: { type: 'string' },
         truth: { type: 'string' },
+        fleet: { type: 'string' },
+        record: { type: 'string' },
+        ...REPLAY_OPTIONS,
         ...EVALUATE_OPTIONS,
       },
     });
@@ -120,11 +139,28 @@ export function parseCliArgs(argv: readonly string[], env: Readonly<Record<strin
     const evaluate = evaluateOptions(values, env, problems);
     return problems.length > 0 ? { command: 'invalid', problems } : { command: 'evaluate', options: evaluate };
   }
+  if (positionals[0] === 'provision' && positionals.length === 1) {
+    notTaken(problems, 'provision', values, PROVISION_TAKES);
+    const provision = provisionOptions(values, env, problems);
+    return problems.length > 0 ? { command: 'invalid', problems } : { command: 'provision', options: provision };
+  }
+  if (positionals[0] === 'replay' && positionals.length === 1) {
+    notTaken(problems, 'replay', values, REPLAY_TAKES);
+    const replay = replayOptions(values, problems);
+    return problems.length > 0 ? { command: 'invalid', problems } : { command: 'replay', options: replay };
+  }
   if (positionals[0] !== 'run' || positionals.length > 1)
-    problems.push(`unknown command "${positionals.join(' ')}"; the commands are "run" and "evaluate"`);
+    problems.push(`unknown command "${positionals.join(' ')}"; the commands are "run", "provision", "replay" and "evaluate"`);
+  notTaken(problems, 'run', { file: values.file, 'shift-to-now': values['shift-to-now'], json: values.json }, []);
 
+  const fleetPath = values.fleet;
+  // A fleet file's devices are enrolled already: who they are is the file's, and no API call is made.
+  if (fleetPath !== undefined)
+    for (const name of ['devices', 'seed', 'mix', 'team-id'] as const)
+      if (values[name] !== undefined) problems.push(`--${name} comes from the fleet file: leave it out with --fleet`);
   const password = values.password ?? env['RPM_SIM_PASSWORD'];
-  if (password === undefined || password === '') problems.push('a password is required: set RPM_SIM_PASSWORD (or --password)');
+  if (fleetPath === undefined && (password === undefined || password === ''))
+    problems.push('a password is required: set RPM_SIM_PASSWORD (or --password)');
   const durationText = values['duration-s'];
   const options: CliRunOptions = {
     apiUrl: url(problems, 'api', values.api ?? CLI_DEFAULTS.api, ['http:', 'https:']),
@@ -162,8 +198,15 @@ export function parseCliArgs(argv: readonly string[], env: Readonly<Record<strin
         : number(problems, 'duration-s', durationText, 0, (n) => n > 0, 'a positive number of seconds'),
     teamId: values['team-id'],
     cohort: cohortOptions(values, problems),
+    fleetPath,
+    recordPath: values.record,
   };
   return problems.length > 0 ? { command: 'invalid', problems } : { command: 'run', options };
+}
+
+/** A cohort's timing when none is given: what `run --fleet FILE` uses for a cohort's fleet file. */
+export function defaultCohortOptions(mix: ScenarioMix): CliCohortOptions {
+  return { mix, days: 1, backdateDays: CLI_DEFAULTS.backdateDays, speed: CLI_DEFAULTS.speed, truthPath: CLI_DEFAULTS.truth };
 }
 
 function cohortOptions(

@@ -4,6 +4,8 @@ export interface OutboxEntry {
   readonly payload: string;
   /** handed to the MQTT client, awaiting PUBACK */
   inFlight: boolean;
+  /** when it was first handed to the MQTT client, epoch ms (real time); undefined before */
+  sentAtMs?: number;
 }
 
 /**

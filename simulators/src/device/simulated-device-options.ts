@@ -3,6 +3,16 @@ import type { SimLogger } from '../logger.ts';
 import type { BackoffOptions } from './backoff.ts';
 import type { DeviceFaults } from './device-faults.ts';
 
+/** A readings message the broker acknowledged (PUBACK), as it went on the wire: what a recording keeps. */
+export interface AcknowledgedMessage {
+  readonly deviceId: string;
+  readonly topic: string;
+  readonly seq: number;
+  readonly payload: string;
+  /** when it was first handed to the MQTT client, epoch ms (real time) */
+  readonly sentAtMs: number;
+}
+
 /** Takes the measurements of one tick (the n-th since start) at `atMs`; an empty list sends nothing. */
 export type MeasureFn = (tick: number, atMs: number) => readonly CanonicalReading[];
 
@@ -41,6 +51,8 @@ export interface SimulatedDeviceOptions {
   /** also re-send the status every this long, ms (battery, clock); default: only on connect and battery change */
   readonly statusIntervalMs?: number;
   readonly faults?: DeviceFaults;
+  /** called once per readings message on its PUBACK (not for the duplicate-upload fault's second copy) */
+  readonly onAcknowledged?: (message: AcknowledgedMessage) => void;
   readonly log?: SimLogger;
 }
 

@@ -11,7 +11,13 @@ import { Outbox } from './outbox.ts';
 import { DEVICE_DEFAULTS, type DeviceStats, type SimulatedDeviceOptions } from './simulated-device-options.ts';
 import { waitUntil, withTimeout } from './wait-until.ts';
 
-export { DEVICE_DEFAULTS, type DeviceStats, type MeasureFn, type SimulatedDeviceOptions } from './simulated-device-options.ts';
+export {
+  DEVICE_DEFAULTS,
+  type AcknowledgedMessage,
+  type DeviceStats,
+  type MeasureFn,
+  type SimulatedDeviceOptions,
+} from './simulated-device-options.ts';
 
 type State = 'built' | 'running' | 'draining' | 'stopped';
 
@@ -114,6 +120,19 @@ export class SimulatedDevice {
     };
   }
 
+  /**
+   * Queues messages encoded earlier (a recorded session), each with its own seq, oldest first: they are kept until
+   * PUBACK like measured ones. Later measured messages are numbered after the highest seq queued.
+   */
+  enqueueEncoded(messages: readonly { readonly seq: number; readonly payload: string }[]): void {
+    for (const { seq, payload } of messages) {
+      this.counters.created++;
+      this.counters.dropped += this.outbox.add(seq, payload);
+      this.nextSeq = Math.max(this.nextSeq, seq + 1);
+    }
+    this.pump();
+  }
+
   private scheduleTick(): void {
     const dueAt =
       this.startedAt + (this.options.firstTickDelayMs ?? DEVICE_DEFAULTS.firstTickDelayMs) + this.tick * this.options.intervalMs;
@@ -185,6 +204,7 @@ export class SimulatedDevice {
       const entry = this.outbox.takeNext();
       if (entry === undefined) return;
       this.counters.sent++;
+      entry.sentAtMs ??= Date.now();
       // QoS 1: mqtt.js keeps the packet in its store and calls back on PUBACK; after a reconnect it resends
       // unacknowledged packets itself [MQTT-4.4.0-1], so an in-flight message is not handed over twice.
       client.publish(this.topics.readings, entry.payload, { qos: 1 }, (error) => this.onPublishDone(entry.seq, error));
@@ -194,7 +214,17 @@ export class SimulatedDevice {
   private onPublishDone(seq: number, error: Error | undefined): void {
     if (!error) {
       const entry = this.outbox.get(seq);
-      if (this.outbox.acknowledge(seq)) this.counters.acknowledged++;
+      if (this.outbox.acknowledge(seq)) {
+        this.counters.acknowledged++;
+        if (entry !== undefined)
+          this.options.onAcknowledged?.({
+            deviceId: this.deviceId,
+            topic: this.topics.readings,
+            seq,
+            payload: entry.payload,
+            sentAtMs: entry.sentAtMs ?? Date.now(),
+          });
+      }
       if (entry !== undefined && this.options.faults?.duplicate?.(seq) === true && this.client?.connected === true) {
         this.counters.duplicated++;
         this.client.publish(this.topics.readings, entry.payload, { qos: 1 });

@@ -1,5 +1,5 @@
 import type { CanonicalReading } from '@rpm/contracts';
-import { SimulatedDevice, type DeviceStats } from '../device/simulated-device.ts';
+import { SimulatedDevice, type AcknowledgedMessage, type DeviceStats } from '../device/simulated-device.ts';
 import { deviceScenarioFaults, poweredOff } from '../cohort/device-scenario-faults.ts';
 import type { TruthSink } from '../cohort/ground-truth.ts';
 import type { CohortPatientPlan } from '../cohort/plan-cohort.ts';
@@ -30,6 +30,10 @@ export interface RunCohortOptions {
   /** false: patients never skip a measuring session (tests that must see every event); default true */
   readonly skipSessions?: boolean;
   readonly truth?: TruthSink;
+  /** seq of device i's first message (a fleet file's devices continue after their last one); default 1 */
+  readonly firstSeq?: (index: number) => number | undefined;
+  /** called with every readings message on its PUBACK (`run --record`) */
+  readonly onAcknowledged?: (message: AcknowledgedMessage) => void;
   readonly log?: SimLogger;
 }
 
@@ -84,6 +88,7 @@ export function runCohort(options: RunCohortOptions): CohortHandle {
     const usual = PROGRAMME_PHYSIOLOGY[plan.programme].schedule;
     const schedule = options.skipSessions === false ? usual.map((habit) => ({ ...habit, skipShare: 0 })) : usual;
     let measuredUpTo = clock.startMs;
+    const firstSeq = options.firstSeq?.(index);
     const measure = (): CanonicalReading[] => {
       const to = clock.now();
       const sessions = sessionsBetween(schedule, plan.seed, utcOffsetMinutes, measuredUpTo, to).filter((s) => !poweredOff(plan, s.atMs));
@@ -102,6 +107,8 @@ export function runCohort(options: RunCohortOptions): CohortHandle {
       now: () => Date.now() + faults.clockErrorMs(),
       statusIntervalMs: COHORT_DEFAULTS.statusIntervalMs,
       faults,
+      ...(firstSeq === undefined ? {} : { firstSeq }),
+      ...(options.onAcknowledged === undefined ? {} : { onAcknowledged: options.onAcknowledged }),
       log,
     });
   });

@@ -1,7 +1,7 @@
 import type { ProgrammeId, VitalType } from '@rpm/contracts';
 import { resolveCadence, typesDue, type Cadence } from '../device/cadence.ts';
 import type { BackoffOptions } from '../device/backoff.ts';
-import { SimulatedDevice, type DeviceStats } from '../device/simulated-device.ts';
+import { SimulatedDevice, type AcknowledgedMessage, type DeviceStats } from '../device/simulated-device.ts';
 import { SimulatorError } from '../errors.ts';
 import { silentLogger, type SimLogger } from '../logger.ts';
 import { measureVitals } from '../physiology/measure-vitals.ts';
@@ -37,6 +37,10 @@ export interface RunFleetOptions {
   readonly backoff?: Partial<BackoffOptions>;
   /** local (source) addresses the devices connect from, in turn (device i: address i mod n); default: the OS picks */
   readonly localAddresses?: readonly string[];
+  /** seq of device i's first message (a fleet file's devices continue after their last one); default 1 */
+  readonly firstSeq?: (index: number) => number | undefined;
+  /** called with every readings message on its PUBACK (`run --record`) */
+  readonly onAcknowledged?: (message: AcknowledgedMessage) => void;
   readonly log?: SimLogger;
 }
 
@@ -100,6 +104,7 @@ export function runFleet(options: RunFleetOptions): FleetHandle {
     });
     const measure = (tick: number, atMs: number) => measureVitals(patient, typesDue(cadence, tick) satisfies VitalType[], atMs);
     const from = localAddress(options.localAddresses, index);
+    const firstSeq = options.firstSeq?.(index);
     return new SimulatedDevice({
       mqttUrl: options.mqttUrl,
       deviceId: credentials.deviceId,
@@ -112,6 +117,8 @@ export function runFleet(options: RunFleetOptions): FleetHandle {
       batteryPercent: 60 + Math.floor(phase() * 41),
       ...(options.backoff === undefined ? {} : { backoff: options.backoff }),
       ...(from === undefined ? {} : { localAddress: from }),
+      ...(firstSeq === undefined ? {} : { firstSeq }),
+      ...(options.onAcknowledged === undefined ? {} : { onAcknowledged: options.onAcknowledged }),
       log,
     });
   });
