@@ -11,6 +11,7 @@
 //   node scripts/rpm.mjs bench-rules [-- args]  Node 24 + npm ci, then the rules engine benchmark
 //   node scripts/rpm.mjs bench-sim-scale [-- args]  Node 24 + npm ci, then the simulator scale benchmark (influxd for its platform run)
 //   node scripts/rpm.mjs bench-vitals [-- args] Node 24, influxd, npm ci, then the vitals history benchmark
+//   node scripts/rpm.mjs bench-dashboard [-- args] setup (influxd, chromium, dashboard build), then the dashboard-in-Chromium benchmark
 //   node scripts/rpm.mjs screenshots         setup, then regenerate docs/screenshots/ from a running demo
 import { existsSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
@@ -66,6 +67,12 @@ const commands = {
     // influxd, as for the tests: the benchmark's second run is against the real platform
     const { env, node } = await prepare({ systemPackages: requirementsFor.test, dashboard: false });
     return runEntryPoint(node, 'test/bench/simulator-scale.bench.ts', args, env);
+  },
+
+  async 'bench-dashboard'(args) {
+    // influxd and chromium, as for the tests; the dashboard is rebuilt when its sources changed
+    const { env, node } = await prepare({ systemPackages: requirementsFor.test, dashboard: true });
+    return runEntryPoint(node, 'test/bench/dashboard-render.bench.ts', args, env);
   },
 
   async 'bench-vitals'(args) {

@@ -25,3 +25,4 @@ export * from './api/passport.ts';
 export * from './api/portal.ts';
 export * from './api/fhir.ts';
 export * from './api/roster.ts';
+export * from './api/care-team.ts';

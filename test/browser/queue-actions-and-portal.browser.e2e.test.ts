@@ -74,6 +74,13 @@ describe('alert queue actions and the patient portal in Chromium', () => {
       role: 'clinician',
       teamId: d.teamId,
     });
+    await platform.admin.expect<User>(201, 'POST', '/users', {
+      username: 'nurse.aliya',
+      password: 'nurse-password-aliya',
+      displayName: 'Nurse Aliya',
+      role: 'clinician',
+      teamId: d.teamId,
+    });
     await platform.admin.expect<User>(201, 'POST', `/patients/${d.patientId}/portal-user`, {
       username: 'gulnar',
       password: 'patient-password-g',
@@ -126,7 +133,7 @@ describe('alert queue actions and the patient portal in Chromium', () => {
     expect(await page.getByRole('button', { name: 'Alert sound' }).getAttribute('aria-pressed')).toBe('true');
   });
 
-  it('sounds a tone for a new high-priority alert, and assigns it to me', async () => {
+  it('sounds a tone for a new high-priority alert, assigns it to me, then to a colleague from the care team, by keyboard', async () => {
     await publishSpo2(88);
     await row().waitFor();
     await expect.poll(() => page.evaluate<number>('window.oscillators')).toBeGreaterThanOrEqual(3);
@@ -134,6 +141,31 @@ describe('alert queue actions and the patient portal in Chromium', () => {
     await row().getByRole('button', { name: 'Assign to me' }).click();
     await row().getByText('Assigned to you').waitFor();
     await row().getByRole('button', { name: 'Assign to me' }).waitFor({ state: 'detached' });
+
+    // "Assign…" lists the patient's care team, me first, and is usable from the keyboard.
+    await row().getByRole('button', { name: 'Assign…' }).focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: `Assign the alert: ${PATIENT_NAME}` });
+    await dialog.getByRole('radio').first().waitFor();
+    const members = dialog.getByRole('radio');
+    expect(await members.count()).toBe(2);
+    await expect.poll(() => dialog.locator('label.choice').first().textContent()).toContain('Nurse Dana (you)');
+    expect(await dialog.locator('label.choice').first().textContent()).toContain('Nurse · level 1');
+    expect(await dialog.locator('label.choice').first().textContent()).toContain('currently assigned');
+    // the current assignee is not preselected: the colleague is
+    expect(await dialog.getByRole('radio', { name: /Nurse Aliya/ }).isChecked()).toBe(true);
+    await dialog.getByRole('radio', { name: /Nurse Aliya/ }).focus();
+    await page.keyboard.press('ArrowUp');
+    expect(await dialog.getByRole('radio', { name: /Nurse Dana/ }).isChecked()).toBe(true);
+    expect(await dialog.getByRole('button', { name: 'Assign', exact: true }).isDisabled()).toBe(true);
+    await page.keyboard.press('ArrowDown');
+    expect(await dialog.getByRole('radio', { name: /Nurse Aliya/ }).isChecked()).toBe(true);
+    await dialog.getByRole('button', { name: 'Assign', exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await row().getByText('Assigned to Nurse Aliya').waitFor();
+    // "Assign to me" is back, and still works
+    await row().getByRole('button', { name: 'Assign to me' }).click();
+    await row().getByText('Assigned to you').waitFor();
   });
 
   it('snoozes the alert for 1 hour with a reason, from the keyboard', async () => {
@@ -165,7 +197,7 @@ describe('alert queue actions and the patient portal in Chromium', () => {
     await dialog.getByRole('button', { name: 'Resolve', exact: true }).click();
     await row().waitFor({ state: 'detached' });
     const resolved = await platform.admin.expect<{ events: { kind: string; detail: string | null }[] }>(200, 'GET', `/alerts/${id}/events`);
-    expect(resolved.events.map((e) => e.kind)).toEqual(['raised', 'assigned', 'snoozed', 'resolved']);
+    expect(resolved.events.map((e) => e.kind)).toEqual(['raised', 'assigned', 'assigned', 'assigned', 'snoozed', 'resolved']);
     expect(resolved.events.at(-1)?.detail).toBe('SpO₂ 96 % on re-measurement; probe was loose');
   });
 

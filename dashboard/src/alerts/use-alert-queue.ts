@@ -1,4 +1,4 @@
-import type { Alert } from '@rpm/contracts';
+import type { Alert, CareTeamResponse } from '@rpm/contracts';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
 import { isApiRequestError } from '../api/api-request-error.ts';
 import type { ApiClient } from '../api/client.ts';
@@ -31,10 +31,12 @@ export interface AlertQueueModel {
   readonly assign: (alertId: string, userId: string) => Promise<void>;
   readonly resolve: (alertId: string, note: string) => Promise<void>;
   readonly snooze: (alertId: string, minutes: number, reason: string | undefined) => Promise<void>;
+  /** who an alert of this patient may be assigned to (GET /patients/{id}/care-team) */
+  readonly careTeam: (patientId: string) => Promise<CareTeamResponse>;
 }
 
 /** The actions a row offers; each throws an ApiRequestError when refused (409: the alert is no longer open). */
-export type AlertActions = Pick<AlertQueueModel, 'acknowledge' | 'assign' | 'resolve' | 'snooze'>;
+export type AlertActions = Pick<AlertQueueModel, 'acknowledge' | 'assign' | 'resolve' | 'snooze' | 'careTeam'>;
 
 /**
  * The live queue: socket events merged into snapshots fetched on mount and on every (re)connect. 401s end the
@@ -134,7 +136,23 @@ export function useAlertQueue(api: ApiClient, token: string, onSessionEnded: (re
     [api, transition],
   );
 
+  const careTeam = useCallback((patientId: string) => api.getCareTeam(patientId), [api]);
+
   const alerts = useMemo(() => sortAlerts([...queue.entries.values()].map((entry) => entry.alert)), [queue]);
 
-  return { alerts, connection, loaded, loadFailed, forbidden, invalid, syncedAt, lastRaised, acknowledge, assign, resolve, snooze };
+  return {
+    alerts,
+    connection,
+    loaded,
+    loadFailed,
+    forbidden,
+    invalid,
+    syncedAt,
+    lastRaised,
+    acknowledge,
+    assign,
+    resolve,
+    snooze,
+    careTeam,
+  };
 }

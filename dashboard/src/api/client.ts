@@ -1,4 +1,5 @@
 import { alertSchema, loginResponseSchema, type Alert, type LoginRequest, type LoginResponse } from '@rpm/contracts';
+import { createCareTeamApi, type CareTeamApi } from './care-team-api.ts';
 import { createHttp, type AlertList, type ApiClientOptions } from './http.ts';
 import { createOpsApi, type OpsApi } from './ops-api.ts';
 import { createPatientApi, type PatientApi } from './patient-api.ts';
@@ -10,7 +11,7 @@ export type { AlertList, ApiClientOptions } from './http.ts';
 /** alertsQuerySchema's maximum `limit` */
 const ALERTS_SNAPSHOT_LIMIT = 1000;
 
-export interface ApiClient extends PatientApi, RosterApi, OpsApi, PortalApi {
+export interface ApiClient extends PatientApi, RosterApi, OpsApi, PortalApi, CareTeamApi {
   login(credentials: LoginRequest): Promise<LoginResponse>;
   /** ends the session on the server; the token is passed because the caller has usually forgotten it already */
   logout(token: string): Promise<void>;
@@ -33,6 +34,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     ...createRosterApi(http),
     ...createOpsApi(http),
     ...createPortalApi(http),
+    ...createCareTeamApi(http),
 
     async login(credentials) {
       const response = await http.request('POST', '/auth/login', { body: credentials, authenticated: false });

@@ -4,6 +4,7 @@ import {
   patientSchema,
   programmesSchema,
   thresholdsResponseSchema,
+  vitalsHistoryResponseSchema,
   vitalsResponseSchema,
   type Device,
   type News2Response,
@@ -13,6 +14,7 @@ import {
   type SetProgrammesRequest,
   type SetThresholdRequest,
   type Threshold,
+  type VitalsHistoryResponse,
   type VitalsResponse,
   type VitalType,
 } from '@rpm/contracts';
@@ -43,7 +45,17 @@ export interface VitalsRequest {
   /** epoch ms */
   readonly from: number;
   readonly to: number;
+  /**
+   * Patient vitals only (listVitals): mean/min/max/count buckets, at most this many, instead of raw readings; needs
+   * `type`. vitalsQuery (the portal's raw-only query) leaves it out.
+   */
+  readonly maxPoints?: number;
 }
+
+/** listVitals' answer: raw readings unless the request may carry `maxPoints`, then raw readings or buckets */
+export type VitalsAnswer<R extends VitalsRequest> = R extends { readonly from: number; readonly maxPoints?: undefined }
+  ? VitalsResponse
+  : VitalsHistoryResponse;
 
 /** vitalsQuerySchema's query string for a window and, optionally, one vital */
 export function vitalsQuery({ type, from, to }: VitalsRequest): string {
@@ -56,7 +68,7 @@ export function vitalsQuery({ type, from, to }: VitalsRequest): string {
 export interface PatientApi {
   getPatient(patientId: string): Promise<Patient>;
   getNews2(patientId: string): Promise<News2Response>;
-  listVitals(patientId: string, request: VitalsRequest): Promise<VitalsResponse>;
+  listVitals<R extends VitalsRequest>(patientId: string, request: R): Promise<VitalsAnswer<R>>;
   setProgrammes(patientId: string, request: SetProgrammesRequest): Promise<Programmes>;
   listThresholds(patientId: string): Promise<Threshold[]>;
   setThreshold(patientId: string, request: SetThresholdRequest): Promise<void>;
@@ -71,7 +83,11 @@ export function createPatientApi(http: Http): PatientApi {
   return {
     getPatient: (id) => http.call('GET', base(id), patientSchema),
     getNews2: (id) => http.call('GET', `${base(id)}/news2`, news2ResponseSchema),
-    listVitals: (id, request) => http.call('GET', `${base(id)}/vitals?${vitalsQuery(request)}`, vitalsResponseSchema),
+    listVitals: <R extends VitalsRequest>(id: string, request: R): Promise<VitalsAnswer<R>> => {
+      if (request.maxPoints === undefined) return http.call('GET', `${base(id)}/vitals?${vitalsQuery(request)}`, vitalsResponseSchema);
+      const query = `${vitalsQuery(request)}&maxPoints=${String(request.maxPoints)}`;
+      return http.call('GET', `${base(id)}/vitals?${query}`, vitalsHistoryResponseSchema) as Promise<VitalsAnswer<R>>;
+    },
     setProgrammes: (id, request) => http.call('PUT', `${base(id)}/programs`, programmesSchema, request),
     listThresholds: async (id) => (await http.call('GET', `${base(id)}/thresholds`, thresholdsResponseSchema)).thresholds,
     setThreshold: (id, request) => http.send('PUT', `${base(id)}/thresholds`, request),

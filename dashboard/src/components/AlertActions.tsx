@@ -1,5 +1,5 @@
-import type { Alert } from '@rpm/contracts';
-import { useId, useState } from 'preact/hooks';
+import type { Alert, CareTeamMember } from '@rpm/contracts';
+import { useEffect, useId, useState } from 'preact/hooks';
 import { isApiRequestError } from '../api/api-request-error.ts';
 import type { AlertActions as Actions } from '../alerts/use-alert-queue.ts';
 import { useLocale } from '../i18n/locale-context.ts';
@@ -23,19 +23,49 @@ export interface AlertActionsProps {
   readonly describedBy: string;
 }
 
+type CareTeamState =
+  | { readonly kind: 'loading' }
+  | { readonly kind: 'failed'; readonly code: string }
+  | { readonly kind: 'loaded'; readonly members: readonly CareTeamMember[] };
+
 /**
- * Acknowledge, assign to me, snooze and resolve. A 409 means someone else changed the alert first: the queue has
+ * Acknowledge, assign (to me, or to anyone of the patient's care team), snooze and resolve. A 409 means someone else changed the alert first: the queue has
  * been re-read, and the row says so instead of an error.
  */
 export function AlertActions({ alert, currentUserId, actions, describedBy }: AlertActionsProps) {
+  const loadCareTeam = actions.careTeam;
   const { t } = useLocale();
   const ids = useId();
   const [pending, setPending] = useState<'acknowledge' | 'assign' | 'snooze' | 'resolve'>();
-  const [dialog, setDialog] = useState<'snooze' | 'resolve'>();
+  const [dialog, setDialog] = useState<'assign' | 'snooze' | 'resolve'>();
   const [problem, setProblem] = useState<Problem>();
   const [note, setNote] = useState('');
   const [minutes, setMinutes] = useState<SnoozeMinutes>(15);
   const [reason, setReason] = useState('');
+  const [team, setTeam] = useState<CareTeamState>({ kind: 'loading' });
+  const [assignee, setAssignee] = useState<string>();
+
+  // Read the care team each time the assign dialog opens: memberships change.
+  useEffect(() => {
+    if (dialog !== 'assign') return;
+    let current = true;
+    setTeam({ kind: 'loading' });
+    loadCareTeam(alert.patientId).then(
+      ({ members }) => {
+        if (!current) return;
+        // me first, then the server's order (tier, then name)
+        const ordered = [...members.filter((m) => m.userId === currentUserId), ...members.filter((m) => m.userId !== currentUserId)];
+        setTeam({ kind: 'loaded', members: ordered });
+        setAssignee(ordered.find((m) => m.userId !== alert.assignedTo)?.userId);
+      },
+      (error: unknown) => {
+        if (current) setTeam({ kind: 'failed', code: isApiRequestError(error) ? error.code : 'CLIENT_UNKNOWN' });
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [dialog, alert.patientId, alert.assignedTo, currentUserId, loadCareTeam]);
 
   async function run(kind: NonNullable<typeof pending>, change: () => Promise<void>): Promise<void> {
     setPending(kind);
@@ -88,9 +118,22 @@ export function AlertActions({ alert, currentUserId, actions, describedBy }: Ale
           aria-describedby={describedBy}
           onClick={() => void run('assign', () => actions.assign(alert.id, currentUserId))}
         >
-          {pending === 'assign' ? t('alert.assigning') : t('alert.assignToMe')}
+          {pending === 'assign' && dialog === undefined ? t('alert.assigning') : t('alert.assignToMe')}
         </button>
       )}
+      <button
+        type="button"
+        class="button button--secondary button--small"
+        disabled={busy}
+        aria-describedby={describedBy}
+        aria-haspopup="dialog"
+        onClick={() => {
+          setProblem(undefined);
+          setDialog('assign');
+        }}
+      >
+        {t('alert.assign')}
+      </button>
       <button
         type="button"
         class="button button--secondary button--small"
@@ -121,6 +164,69 @@ export function AlertActions({ alert, currentUserId, actions, describedBy }: Ale
         <p class="alert__error" role="alert">
           {errorText}
         </p>
+      )}
+
+      {dialog === 'assign' && (
+        <Dialog title={t('alert.assignTitle', { patient: alert.patientName })} onClose={close}>
+          <form
+            noValidate
+            onSubmit={(event) => {
+              event.preventDefault();
+              if (assignee !== undefined) void run('assign', () => actions.assign(alert.id, assignee));
+            }}
+          >
+            {team.kind === 'loading' ? (
+              <p class="field__help" role="status">
+                {t('alert.assignLoading')}
+              </p>
+            ) : team.kind === 'failed' ? (
+              <p class="form-error" role="alert">
+                {t('alert.assignLoadFailed', { code: team.code })}
+              </p>
+            ) : team.members.length === 0 ? (
+              <p class="field__help">{t('alert.assignNoMembers')}</p>
+            ) : (
+              <fieldset class="choice-group">
+                <legend class="choice-group__legend">{t('alert.assignTo')}</legend>
+                {team.members.map((m) => (
+                  <label key={m.userId} class="choice">
+                    <input
+                      type="radio"
+                      name={`${ids}-assignee`}
+                      value={m.userId}
+                      checked={assignee === m.userId}
+                      onChange={() => setAssignee(m.userId)}
+                    />
+                    <span>
+                      {m.userId === currentUserId ? t('alert.memberYou', { name: m.displayName }) : m.displayName}{' '}
+                      <span class="field__help">
+                        {t('alert.memberDetail', { role: t(`alert.memberRole.${m.role}`), tier: m.tier })}
+                        {m.userId === alert.assignedTo && ` · ${t('alert.memberCurrent')}`}
+                      </span>
+                    </span>
+                  </label>
+                ))}
+              </fieldset>
+            )}
+            {errorText !== undefined && (
+              <p class="form-error" role="alert">
+                {errorText}
+              </p>
+            )}
+            <div class="form-actions">
+              <button
+                type="submit"
+                class="button button--primary"
+                disabled={busy || assignee === undefined || assignee === alert.assignedTo || team.kind !== 'loaded'}
+              >
+                {pending === 'assign' ? t('alert.assigning') : t('alert.assignSubmit')}
+              </button>
+              <button type="button" class="button button--secondary" disabled={busy} onClick={close}>
+                {t('common.cancel')}
+              </button>
+            </div>
+          </form>
+        </Dialog>
       )}
 
       {dialog === 'snooze' && (

@@ -12,6 +12,7 @@ import { adminRoutes } from './routes/admin-routes.ts';
 import { alertRoutes } from './routes/alert-routes.ts';
 import { auditRoutes } from './routes/audit-routes.ts';
 import { authRoutes } from './routes/auth-routes.ts';
+import { careTeamRoutes } from './routes/care-team-routes.ts';
 import { healthRoutes } from './routes/health-routes.ts';
 import { metricsRoutes } from './routes/metrics-routes.ts';
 import { opsRoutes } from './routes/ops-routes.ts';
@@ -80,6 +81,7 @@ export async function buildApp(ctx: ServerContext, options: AppOptions): Promise
       await api.register(fhirRoutes(ctx));
       await api.register(rosterRoutes(ctx));
       await api.register(teamMemberRoutes(ctx));
+      await api.register(careTeamRoutes(ctx));
       api.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
     },
     { prefix: API_PREFIX },

@@ -47,6 +47,29 @@ export class TeamStore {
     return removed;
   }
 
+  /**
+   * The active (not disabled) users of the teams, each once: a user in several of them is listed with their highest
+   * tier (and that membership's role). Ordered by tier, then name.
+   */
+  async membersOf(teamIds: readonly string[]): Promise<{ userId: string; displayName: string; role: MemberRole; tier: number }[]> {
+    if (teamIds.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('team_members')
+      .innerJoin('users', 'users.id', 'team_members.user_id')
+      .select(['users.id', 'users.display_name', 'team_members.member_role', 'team_members.tier'])
+      .where('team_members.team_id', 'in', teamIds)
+      .where('users.disabled_at', 'is', null)
+      .execute();
+    const byUser = new Map<string, { userId: string; displayName: string; role: MemberRole; tier: number }>();
+    for (const r of rows) {
+      if (!(r.member_role in MEMBER_TIERS)) continue;
+      const seen = byUser.get(r.id);
+      if (seen === undefined || r.tier > seen.tier)
+        byUser.set(r.id, { userId: r.id, displayName: r.display_name, role: r.member_role as MemberRole, tier: r.tier });
+    }
+    return [...byUser.values()].sort((a, b) => a.tier - b.tier || a.displayName.localeCompare(b.displayName));
+  }
+
   async teamIdsOfUser(userId: string): Promise<string[]> {
     const rows = await this.db.selectFrom('team_members').select('team_id').where('user_id', '=', userId).execute();
     return rows.map((r) => r.team_id);

@@ -1,4 +1,4 @@
-import { VITAL_TYPES, type VitalsResponse, type VitalType } from '@rpm/contracts';
+import { VITAL_TYPES, type VitalsHistoryResponse, type VitalType } from '@rpm/contracts';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
@@ -9,29 +9,36 @@ import { formatNumber } from '../../format/number.ts';
 import { closeSentence } from '../../format/sentence.ts';
 import { formatVitalNumber } from '../../format/vital-value.ts';
 import { useLocale } from '../../i18n/locale-context.ts';
-import { axisLabelKind, TREND_RANGE_MS, TREND_RANGES, trendData, trendStats, type TrendRange } from '../../patient/trend-data.ts';
+import { axisLabelKind, TREND_RANGE_MS, TREND_RANGES, type TrendRange } from '../../patient/trend-data.ts';
 import { LoadState, Panel } from './Panel.tsx';
+import { trendMaxPoints, trendView } from './trend-buckets.ts';
 
 const CHART_HEIGHT_PX = 260;
 /** the brand colour for the (first) series; diastolic is dashed as well as coloured, so colour is never the only cue */
-const SERIES_STYLES: readonly { readonly stroke: string; readonly dash: number[] }[] = [
-  { stroke: '#0b4f6c', dash: [] },
-  { stroke: '#7a3e9d', dash: [6, 4] },
+const SERIES_STYLES: readonly { readonly stroke: string; readonly dash: number[]; readonly band: string }[] = [
+  { stroke: '#0b4f6c', dash: [], band: 'rgba(11, 79, 108, 0.15)' },
+  { stroke: '#7a3e9d', dash: [6, 4], band: 'rgba(122, 62, 157, 0.15)' },
 ];
 const AXIS_STROKE = '#485563';
 const GRID_STROKE = '#e3e8ee';
 const NBSP = '\u00a0';
 
 export interface TrendChartProps {
-  /** the readings of one vital in a window: a patient's (care team) or my own (portal) */
-  readonly load: (request: VitalsRequest) => Promise<VitalsResponse>;
+  /**
+   * the readings of one vital in a window: a patient's (care team) or my own (portal); beyond 24 h the request carries
+   * `maxPoints` and the answer may be mean/min/max buckets (the portal's API answers raw readings regardless)
+   */
+  readonly load: (request: VitalsRequest) => Promise<VitalsHistoryResponse>;
   /** whose readings `load` returns: a change reloads the chart */
   readonly sourceKey: string;
   readonly type: VitalType;
   readonly onTypeChange: (type: VitalType) => void;
 }
 
-/** One vital over 24 h, 7 d or 30 d (uPlot), times in Almaty, with a text summary for screen readers. */
+/**
+ * One vital over 24 h, 7 d or 30 d (uPlot), times in Almaty, with a text summary for screen readers. 24 h draws every
+ * reading; 7 d and 30 d draw the server's bucket means as the line with each bucket's lowest–highest as a band.
+ */
 export function TrendChart({ load, sourceKey, type, onTypeChange }: TrendChartProps) {
   const locale = useLocale();
   const { t, intlLocale, numberLocale } = locale;
@@ -40,17 +47,20 @@ export function TrendChart({ load, sourceKey, type, onTypeChange }: TrendChartPr
   const container = useRef<HTMLDivElement>(null);
   const vitals = useResource(() => {
     const now = Date.now();
-    return load({ type, from: now - TREND_RANGE_MS[range], to: now });
+    const maxPoints = trendMaxPoints(range);
+    return load({ type, from: now - TREND_RANGE_MS[range], to: now, ...(maxPoints === undefined ? {} : { maxPoints }) });
   }, `${sourceKey}:${type}:${range}`);
-  const data = vitals.data === undefined ? undefined : trendData(vitals.data.readings, type);
-  const stats = data === undefined ? undefined : trendStats(data);
+  const view = vitals.data === undefined ? undefined : trendView(vitals.data, type);
+  const data = view?.data;
+  const stats = view?.stats;
   const unit = t(`units.${type}`);
   const withUnit = (value: number): string => `${formatVitalNumber(type, value, locale)}${NBSP}${unit}`;
 
   useEffect(() => {
     const element = container.current;
     const response = vitals.data;
-    if (element === null || response === undefined || data === undefined || data.x.length === 0) return;
+    if (element === null || response === undefined || view === undefined || data === undefined || data.x.length === 0) return;
+    const bucketed = view.bands.length > 0;
     const from = Date.parse(response.from);
     const to = Date.parse(response.to);
     const labelKind = axisLabelKind(to - from);
@@ -82,12 +92,27 @@ export function TrendChart({ load, sourceKey, type, onTypeChange }: TrendChartPr
             stroke: SERIES_STYLES[i]?.stroke ?? AXIS_STROKE,
             dash: SERIES_STYLES[i]?.dash ?? [],
             width: 2,
-            points: { show: true, size: 5 },
+            points: { show: !bucketed, size: 5 },
             value: (_u: uPlot, v: number | null) => (v === null ? '—' : withUnit(v)),
           })),
+          // each line's lowest and highest per bucket: no stroke of their own, only the band between them
+          ...view.bands.flatMap((_band, i) =>
+            (['↓', '↑'] as const).map((arrow) => ({
+              label: `${names[i] ?? ''} ${arrow}`,
+              stroke: 'transparent',
+              width: 0,
+              points: { show: false },
+              value: (_u: uPlot, v: number | null) => (v === null ? '—' : withUnit(v)),
+            })),
+          ),
         ],
+        // series: x, the lines, then (lowest, highest) per line; a band fills from highest down to lowest
+        bands: view.bands.map((_band, i) => {
+          const lowest = 1 + names.length + 2 * i;
+          return { series: [lowest + 1, lowest] as [number, number], fill: SERIES_STYLES[i]?.band ?? GRID_STROKE };
+        }),
       },
-      [data.x, ...data.series],
+      [data.x, ...data.series, ...view.bands.flatMap((band) => [band.min, band.max])],
       element,
     );
     const resize = new ResizeObserver(() => plot.setSize({ width: element.clientWidth, height: CHART_HEIGHT_PX }));
