@@ -1,12 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import mqtt from 'mqtt';
 import type { Browser, Page } from 'playwright-core';
-import { deviceTopics, type User } from '@rpm/contracts';
+import { type User } from '@rpm/contracts';
 import { launchChromium } from '../harness/browser.ts';
 import { startInfluxd, type TestInfluxd } from '../harness/influxd.ts';
 import { startTestPlatform, type TestPlatform } from '../harness/platform.ts';
 import { provisionDevice, type ProvisionedDevice } from '../harness/provision.ts';
+import { publishReadings } from '../harness/publish-readings.ts';
 
 const DASHBOARD_DIR = fileURLToPath(new URL('../../dashboard/dist', import.meta.url));
 const MARKUP_NAME = '<img src=x onerror=alert(1)>';
@@ -63,24 +63,10 @@ describe('dashboard renders HTML in names as inert text, in Chromium', () => {
     await page.getByRole('heading', { name: 'Alert queue' }).waitFor();
     await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Live');
 
-    const client = await mqtt.connectAsync(`mqtt://127.0.0.1:${platform.mqttPort}`, {
-      clientId: d.deviceId,
-      username: d.deviceId,
-      password: d.secret,
-      reconnectPeriod: 0,
-    });
-    await client.publishAsync(
-      deviceTopics.readings(d.deviceId),
-      JSON.stringify({
-        seq: 1,
-        readings: [
-          { type: 'spo2', at: new Date(Date.now() - 30_000).toISOString(), unit: '%', value: 89 },
-          { type: 'spo2', at: new Date().toISOString(), unit: '%', value: 88 },
-        ],
-      }),
-      { qos: 1 },
-    );
-    await client.endAsync();
+    await publishReadings(platform.mqttPort, d, 1, [
+      { type: 'spo2', at: new Date(Date.now() - 30_000).toISOString(), unit: '%', value: 89 },
+      { type: 'spo2', at: new Date().toISOString(), unit: '%', value: 88 },
+    ]);
     const row = page.getByRole('article').filter({ hasText: MARKUP_NAME });
     await row.first().waitFor();
     expect(await row.first().textContent()).toContain(MARKUP_NAME);

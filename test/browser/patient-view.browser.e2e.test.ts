@@ -1,12 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import mqtt from 'mqtt';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { deviceTopics, type User } from '@rpm/contracts';
+import { type User } from '@rpm/contracts';
 import { launchChromium } from '../harness/browser.ts';
 import { startInfluxd, type TestInfluxd } from '../harness/influxd.ts';
 import { startTestPlatform, type TestPlatform } from '../harness/platform.ts';
 import { provisionDevice, type ProvisionedDevice } from '../harness/provision.ts';
+import { publishReadings } from '../harness/publish-readings.ts';
 
 const DASHBOARD_DIR = fileURLToPath(new URL('../../dashboard/dist', import.meta.url));
 const PATIENT_NAME = 'Гүлнар Әбілқызы';
@@ -104,32 +104,18 @@ describe('dashboard patient view in Chromium', () => {
   });
 
   it('opens the patient from the alert queue after a device publishes its readings', async () => {
-    const client = await mqtt.connectAsync(`mqtt://127.0.0.1:${platform.mqttPort}`, {
-      clientId: d.deviceId,
-      username: d.deviceId,
-      password: d.secret,
-      reconnectPeriod: 0,
-    });
-    await client.publishAsync(
-      deviceTopics.readings(d.deviceId),
-      JSON.stringify({
-        seq: 1,
-        readings: [
-          { type: 'respiratory_rate', at: ago(3), unit: '/min', value: 17 },
-          { type: 'respiratory_rate', at: ago(1), unit: '/min', value: 18 },
-          { type: 'heart_rate', at: ago(3), unit: '/min', value: 76 },
-          { type: 'heart_rate', at: ago(1), unit: '/min', value: 74 },
-          { type: 'blood_pressure', at: ago(3), unit: 'mm[Hg]', systolic: 124, diastolic: 80 },
-          { type: 'blood_pressure', at: ago(1), unit: 'mm[Hg]', systolic: 128, diastolic: 82 },
-          { type: 'body_temperature', at: ago(2), unit: '[degF]', value: 98.96 },
-          { type: 'spo2', at: ago(3), unit: '%', value: 96 },
-          { type: 'spo2', at: ago(2), unit: '%', value: 93 },
-          { type: 'spo2', at: ago(1), unit: '%', value: 91 },
-        ],
-      }),
-      { qos: 1 },
-    );
-    await client.endAsync();
+    await publishReadings(platform.mqttPort, d, 1, [
+      { type: 'respiratory_rate', at: ago(3), unit: '/min', value: 17 },
+      { type: 'respiratory_rate', at: ago(1), unit: '/min', value: 18 },
+      { type: 'heart_rate', at: ago(3), unit: '/min', value: 76 },
+      { type: 'heart_rate', at: ago(1), unit: '/min', value: 74 },
+      { type: 'blood_pressure', at: ago(3), unit: 'mm[Hg]', systolic: 124, diastolic: 80 },
+      { type: 'blood_pressure', at: ago(1), unit: 'mm[Hg]', systolic: 128, diastolic: 82 },
+      { type: 'body_temperature', at: ago(2), unit: '[degF]', value: 98.96 },
+      { type: 'spo2', at: ago(3), unit: '%', value: 96 },
+      { type: 'spo2', at: ago(2), unit: '%', value: 93 },
+      { type: 'spo2', at: ago(1), unit: '%', value: 91 },
+    ]);
 
     const row = page.getByRole('article').filter({ hasText: PATIENT_NAME });
     await row.waitFor({ timeout: 5000 });

@@ -1,7 +1,5 @@
-import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  deviceTopics,
   fhirBundleSchema,
   type AuditEntry,
   type FhirBundle,
@@ -16,6 +14,7 @@ import { eventually } from '../harness/eventually.ts';
 import { startInfluxd, type TestInfluxd } from '../harness/influxd.ts';
 import { startTestPlatform, type TestPlatform } from '../harness/platform.ts';
 import { provisionDevice, type ProvisionedDevice } from '../harness/provision.ts';
+import { publishReadings } from '../harness/publish-readings.ts';
 
 const DAY = 24 * 3_600_000;
 const LOINC = 'http://loinc.org';
@@ -66,28 +65,14 @@ describe('FHIR export', () => {
       reason: 'Recovered',
     });
 
-    const client = await mqtt.connectAsync(`mqtt://127.0.0.1:${platform.mqttPort}`, {
-      clientId: d.deviceId,
-      username: d.deviceId,
-      password: d.secret,
-      reconnectPeriod: 0,
-    });
-    await client.publishAsync(
-      deviceTopics.readings(d.deviceId),
-      JSON.stringify({
-        seq: 1,
-        readings: [
-          { type: 'heart_rate', unit: '/min', value: 58, at: at(35 * DAY) },
-          { type: 'heart_rate', unit: '/min', value: 72, at: at(2 * DAY) },
-          { type: 'spo2', unit: '%', value: 97, at: at(DAY) },
-          { type: 'blood_pressure', unit: 'mm[Hg]', systolic: 128, diastolic: 82, at: at(3_600_000) },
-          // converted on ingest: exported in the canonical unit
-          { type: 'body_temperature', unit: '[degF]', value: 98.6, at: at(600_000) },
-        ],
-      }),
-      { qos: 1 },
-    );
-    await client.endAsync();
+    await publishReadings(platform.mqttPort, d, 1, [
+      { type: 'heart_rate', unit: '/min', value: 58, at: at(35 * DAY) },
+      { type: 'heart_rate', unit: '/min', value: 72, at: at(2 * DAY) },
+      { type: 'spo2', unit: '%', value: 97, at: at(DAY) },
+      { type: 'blood_pressure', unit: 'mm[Hg]', systolic: 128, diastolic: 82, at: at(3_600_000) },
+      // converted on ingest: exported in the canonical unit
+      { type: 'body_temperature', unit: '[degF]', value: 98.6, at: at(600_000) },
+    ]);
     await eventually(
       async () => {
         const v = await platform.admin.expect<VitalsResponse>(200, 'GET', `/patients/${d.patientId}/vitals?from=${at(36 * DAY)}`);

@@ -1,8 +1,6 @@
-import mqtt from 'mqtt';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  deviceTopics,
   type AccessLogEntry,
   type Alert,
   type AuditEntry,
@@ -20,6 +18,7 @@ import { nextAlert } from '../harness/next-alert.ts';
 import { startInfluxd, type TestInfluxd } from '../harness/influxd.ts';
 import { startTestPlatform, type TestPlatform } from '../harness/platform.ts';
 import { provisionDevice, type ProvisionedDevice } from '../harness/provision.ts';
+import { publishReadings } from '../harness/publish-readings.ts';
 
 /**
  * The patient portal (issue #5): a patient reads their own passport, vitals, alerts, devices and who accessed their
@@ -120,19 +119,8 @@ describe('patient portal', () => {
     const pushedToMe: string[] = [];
     mySocket.on('alert:raised', (a) => pushedToMe.push(a.id));
     const pushedToTeam = nextAlert(teamSocket, 'alert:raised', (a) => a.ruleId === 'fever');
-    const client = await mqtt.connectAsync(`mqtt://127.0.0.1:${platform.mqttPort}`, {
-      clientId: d.deviceId,
-      username: d.deviceId,
-      password: d.secret,
-      reconnectPeriod: 0,
-    });
     // 38.4 °C: above the kidney-transplant fever limit (37.8), so there is an alert to read too
-    await client.publishAsync(
-      deviceTopics.readings(d.deviceId),
-      JSON.stringify({ seq: 1, readings: [{ type: 'body_temperature', unit: 'Cel', value: 38.4, at: new Date().toISOString() }] }),
-      { qos: 1 },
-    );
-    await client.endAsync();
+    await publishReadings(platform.mqttPort, d, 1, [{ type: 'body_temperature', unit: 'Cel', value: 38.4, at: new Date().toISOString() }]);
     const vitals = await eventually(async () => {
       const v = await me.expect<VitalsResponse>(200, 'GET', '/me/vitals?type=body_temperature');
       return v.readings.length > 0 ? v : undefined;
