@@ -1,0 +1,7 @@
+import type { Workload } from './bench-types.ts';
+
+/**
+ * Every workload of `npm run bench`, in the order the runner runs them (one at a time: they share two cores). A
+ * workload's name is what `--only` selects.
+ */
+export const workloads: readonly Workload[] = [];
