@@ -12,6 +12,7 @@
 //   node scripts/rpm.mjs bench-sim-scale [-- args]  Node 24 + npm ci, then the simulator scale benchmark (influxd for its platform run)
 //   node scripts/rpm.mjs bench-vitals [-- args] Node 24, influxd, npm ci, then the vitals history benchmark
 //   node scripts/rpm.mjs bench-dashboard [-- args] setup (influxd, chromium, dashboard build), then the dashboard-in-Chromium benchmark
+//   node scripts/rpm.mjs bench [-- args]    Node 24, influxd, mosquitto, npm ci, then every workload of issue #8 (--quick, --only)
 //   node scripts/rpm.mjs screenshots         setup, then regenerate docs/screenshots/ from a running demo
 import { existsSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
@@ -56,6 +57,12 @@ const commands = {
     // influxd and chromium, as for the tests; the dashboard is rebuilt when its sources changed
     const { env, node } = await prepare({ systemPackages: requirementsFor.test, dashboard: true });
     return runEntryPoint(node, 'test/screenshots/take-screenshots.ts', args, env);
+  },
+
+  async bench(args) {
+    // influxd for the platform and the storage baseline, mosquitto for the raw-broker baseline
+    const { env, node } = await prepare({ systemPackages: requirementsFor.bench, dashboard: false });
+    return runEntryPoint(node, 'test/bench/suite/run-bench.ts', args, env);
   },
 
   async 'bench-rules'(args) {

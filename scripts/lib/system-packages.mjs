@@ -14,6 +14,8 @@ export const requirementsFor = {
   start: [influxd],
   test: [influxd, chromium, mosquitto, mosquittoClients],
   setup: [influxd, chromium, mosquitto, mosquittoClients],
+  // npm run bench: the platform's influxd, and Debian's mosquitto as the raw-broker baseline (mosquitto_passwd with it)
+  bench: [influxd, mosquitto, mosquittoClients],
 };
 
 // Debian's documented switch for "do not start services from maintainer scripts" (invoke-rc.d exit 101).
