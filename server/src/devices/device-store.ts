@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { CreateDeviceResponse, Device, DeviceDetail, DeviceIdentity, DeviceStatusUpdate } from '@rpm/contracts';
 import type { Database } from '../db/schema.ts';
-import { generateSecret, hashSecret, verifySecret } from '../auth/secret-hash.ts';
+import { deviceHashNeedsUpgrade, generateSecret, hashDeviceSecret, verifyDeviceSecret } from '../auth/secret-hash.ts';
 import { readDeviceDetail, toDevice } from './device-detail.ts';
 
 const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567';
@@ -15,7 +15,8 @@ function newDeviceId(): string {
   return id;
 }
 
-/** How long a verified secret is remembered, so reconnect storms do not cost one argon2 hash each. */
+/** How long a verified secret is remembered, so reconnect storms do not cost a database read (or, for a device
+ * registered before decision 009, an argon2 hash) each. */
 const VERIFIED_CACHE_MS = 10 * 60 * 1000;
 
 /** Receives a device's status report with the patient the device is bound to. */
@@ -32,7 +33,7 @@ export interface DeviceChangeBy {
 
 /**
  * Devices, their credentials and their bindings to patients. Also the gateway's DeviceDirectory: it authenticates
- * devices (argon2id) and records their status. Every lifecycle change (rotation, deactivation, reassignment)
+ * devices (SHA-256 of their random secret, decision 009) and records their status. Every lifecycle change (rotation, deactivation, reassignment)
  * forgets the device's verified secret at once, so the next connect is checked against the database.
  */
 export class DeviceStore {
@@ -55,7 +56,7 @@ export class DeviceStore {
   async register(patientId: string, model: string | undefined, now = Date.now(), by: string | null = null): Promise<CreateDeviceResponse> {
     const secret = generateSecret();
     const deviceId = newDeviceId();
-    const secretHash = await hashSecret(secret);
+    const secretHash = hashDeviceSecret(secret);
     await this.db.transaction().execute(async (tx) => {
       await tx
         .insertInto('devices')
@@ -101,7 +102,7 @@ export class DeviceStore {
   /** A new secret for an active device of `patientId`; the old one is refused from now on. Shown once. */
   async rotateSecret(deviceId: string, patientId: string, now = Date.now()): Promise<CreateDeviceResponse | DeviceChangeRefusal> {
     const secret = generateSecret();
-    const secretHash = await hashSecret(secret);
+    const secretHash = hashDeviceSecret(secret);
     const result = await this.db
       .updateTable('devices')
       .set({ secret_hash: secretHash, secret_rotated_at: now })
@@ -167,16 +168,32 @@ export class DeviceStore {
     const cached = this.verified.get(deviceId);
     if (cached !== undefined && cached.until > now && cached.digest === digest) return cached.identity;
 
-    // A change while the (slow) argon2 check runs may have made the row read stale: check again, then fail closed.
+    // A change while the check runs (a database read, and argon2 for an old hash) may have made the row read stale:
+    // check again, then fail closed.
     for (let attempt = 0; attempt < 2; attempt++) {
       const generation = this.generations.get(deviceId) ?? 0;
       const row = await this.currentBinding(deviceId);
-      const identity = row !== undefined && (await verifySecret(secret, row.secret_hash)) ? row.identity : undefined;
+      const identity = row !== undefined && (await verifyDeviceSecret(secret, row.secret_hash)) ? row.identity : undefined;
       if ((this.generations.get(deviceId) ?? 0) !== generation) continue;
-      if (identity !== undefined) this.verified.set(deviceId, { digest, identity, until: now + VERIFIED_CACHE_MS });
+      if (identity === undefined || row === undefined) return undefined;
+      if (deviceHashNeedsUpgrade(row.secret_hash)) await this.upgradeHash(deviceId, row.secret_hash, secret);
+      this.verified.set(deviceId, { digest, identity, until: now + VERIFIED_CACHE_MS });
       return identity;
     }
     return undefined;
+  }
+
+  /**
+   * Replaces a pre-009 argon2id hash by the SHA-256 form once the device has proven its secret, so its next checks are
+   * cheap. Only if the hash is still the one verified: a rotation meanwhile wins.
+   */
+  private async upgradeHash(deviceId: string, verifiedHash: string, secret: string): Promise<void> {
+    await this.db
+      .updateTable('devices')
+      .set({ secret_hash: hashDeviceSecret(secret) })
+      .where('id', '=', deviceId)
+      .where('secret_hash', '=', verifiedHash)
+      .execute();
   }
 
   async lookup(deviceId: string): Promise<DeviceIdentity | undefined> {
