@@ -12,6 +12,7 @@ export * from './alerts/alert.ts';
 export * from './realtime/events.ts';
 export * from './api/errors.ts';
 export * from './api/auth.ts';
+export * from './api/users.ts';
 export * from './api/patients.ts';
 export * from './api/devices.ts';
 export * from './api/clinical.ts';

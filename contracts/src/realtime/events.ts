@@ -5,8 +5,11 @@ export interface ServerToClientEvents {
   'alert:raised': (alert: Alert) => void;
   'alert:updated': (alert: Alert) => void;
   'alert:resolved': (alert: Alert) => void;
-  /** the session behind this socket ended (logout or expiry); the server disconnects right after */
-  'session:ended': (info: { reason: 'logout' | 'expired' }) => void;
+  /**
+   * the session behind this socket ended (logout, expiry, or revoked: account disabled, password changed or reset);
+   * the server disconnects right after
+   */
+  'session:ended': (info: { reason: 'logout' | 'expired' | 'revoked' }) => void;
 }
 
 // The client sends nothing yet: rooms are joined server-side from the session, never on request.

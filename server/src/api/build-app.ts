@@ -24,6 +24,7 @@ import { patientRoutes } from './routes/patient-routes.ts';
 import { portalRoutes } from './routes/portal-routes.ts';
 import { rosterRoutes } from './routes/roster-routes.ts';
 import { teamMemberRoutes } from './routes/team-member-routes.ts';
+import { userAdminRoutes } from './routes/user-admin-routes.ts';
 import { vitalsRoutes } from './routes/vitals-routes.ts';
 import { addSecurityHeaders } from './security-headers.ts';
 
@@ -74,6 +75,7 @@ export async function buildApp(ctx: ServerContext, options: AppOptions): Promise
       await api.register(vitalsRoutes(ctx));
       await api.register(alertRoutes(ctx));
       await api.register(adminRoutes(ctx));
+      await api.register(userAdminRoutes(ctx));
       await api.register(opsRoutes(ctx));
       await api.register(passportRoutes(ctx));
       await api.register(portalRoutes(ctx));

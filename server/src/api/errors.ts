@@ -22,6 +22,13 @@ export const API_ERRORS = {
   API_TEAM_NOT_FOUND: { statusCode: 404, message: 'No such care team' },
   API_TEAM_REQUIRED: { statusCode: 400, message: 'Name the care team (teamId) that will follow this patient' },
   API_USERNAME_TAKEN: { statusCode: 409, message: 'That username is taken' },
+  API_USER_NOT_FOUND: { statusCode: 404, message: 'No such user' },
+  API_SELF_DISABLE: { statusCode: 409, message: 'You cannot disable your own account; ask another administrator' },
+  API_LAST_ADMIN: {
+    statusCode: 409,
+    message: 'This is the last active administrator: create or re-enable another administrator first',
+  },
+  API_CURRENT_PASSWORD_WRONG: { statusCode: 400, message: 'The current password is not right' },
   API_THRESHOLD_INVALID: { statusCode: 400, message: 'No such threshold for this patient, or the value is outside its plausible range' },
   API_PASSPORT_ENTRY_NOT_FOUND: { statusCode: 404, message: 'No such entry in this patient’s passport' },
   API_PASSPORT_ENTRY_ENDED: { statusCode: 409, message: 'This passport entry has been ended; record a new entry instead' },

@@ -19,6 +19,11 @@ const tokenId = (token: string): string => createHash('sha256').update(token).di
 export class SessionStore {
   private readonly db: Kysely<Database>;
   private readonly ttlMs: number;
+  /**
+   * Told after a user's sessions were revoked (account disabled, password changed or reset), with the one session
+   * kept if any: socket.io drops the user's other live sockets at once.
+   */
+  onUserSessionsRevoked: ((userId: string, keptSessionId: string | undefined) => void) | undefined;
   constructor(db: Kysely<Database>, ttlMs: number) {
     this.db = db;
     this.ttlMs = ttlMs;
@@ -57,5 +62,33 @@ export class SessionStore {
 
   async revoke(sessionId: string, now = Date.now()): Promise<void> {
     await this.db.updateTable('sessions').set({ revoked_at: now }).where('id', '=', sessionId).execute();
+  }
+
+  /** Whether the session is still live by its id (socket.io re-checks a socket that was mid-handshake). */
+  async isLive(sessionId: string, now = Date.now()): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .select('sessions.id')
+      .where('sessions.id', '=', sessionId)
+      .where('sessions.revoked_at', 'is', null)
+      .where('users.disabled_at', 'is', null)
+      .where('sessions.expires_at', '>', now)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  /** Revokes every live session of the user but `keep` (the caller's own, on a password change); returns how many. */
+  async revokeAllOfUser(userId: string, keep?: string, now = Date.now()): Promise<number> {
+    let q = this.db
+      .updateTable('sessions')
+      .set({ revoked_at: now })
+      .where('user_id', '=', userId)
+      .where('revoked_at', 'is', null)
+      .where('expires_at', '>', now);
+    if (keep !== undefined) q = q.where('id', '!=', keep);
+    const result = await q.executeTakeFirst();
+    this.onUserSessionsRevoked?.(userId, keep);
+    return Number(result.numUpdatedRows);
   }
 }

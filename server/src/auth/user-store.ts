@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { User, UserRole } from '@rpm/contracts';
+import type { User, UserAccount, UserRole } from '@rpm/contracts';
 import type { Database, UsersTable } from '../db/schema.ts';
 import { hashSecret } from './secret-hash.ts';
 
@@ -17,6 +17,23 @@ export const toUser = (row: Pick<UsersTable, 'id' | 'username' | 'display_name' 
   displayName: row.display_name,
   role: row.role,
 });
+
+export const toUserAccount = (row: UsersTable): UserAccount => ({
+  ...toUser(row),
+  createdAt: new Date(row.created_at).toISOString(),
+  disabledAt: row.disabled_at === null ? null : new Date(row.disabled_at).toISOString(),
+});
+
+export interface UserFilter {
+  readonly role?: UserRole | undefined;
+  readonly includeDisabled: boolean;
+  /** exclusive: the last username of the previous page */
+  readonly after?: string | undefined;
+  readonly limit: number;
+}
+
+/** What disable() did; every outcome but `disabled` left the row as it was. */
+export type DisableOutcome = 'disabled' | 'already-disabled' | 'not-found' | 'last-admin';
 
 export class UserStore {
   private readonly db: Kysely<Database>;
@@ -52,5 +69,50 @@ export class UserStore {
       .set({ password_hash: await hashSecret(password) })
       .where('id', '=', id)
       .execute();
+  }
+
+  /** Ordered by username (unique), so `after` pages without gaps or repeats while users are added. */
+  list(filter: UserFilter): Promise<UsersTable[]> {
+    let q = this.db.selectFrom('users').selectAll();
+    if (filter.role !== undefined) q = q.where('role', '=', filter.role);
+    if (!filter.includeDisabled) q = q.where('disabled_at', 'is', null);
+    if (filter.after !== undefined) q = q.where('username', '>', filter.after);
+    return q.orderBy('username').limit(filter.limit).execute();
+  }
+
+  /**
+   * Disables an active account unless it is the last active admin. The check is part of the UPDATE itself, so two
+   * admins disabling each other at the same moment cannot both succeed and leave nobody able to administer.
+   */
+  async disable(id: string, now = Date.now()): Promise<DisableOutcome> {
+    const result = await this.db
+      .updateTable('users')
+      .set({ disabled_at: now })
+      .where('id', '=', id)
+      .where('disabled_at', 'is', null)
+      .where((eb) =>
+        eb.or([
+          eb('role', '!=', 'admin'),
+          eb.exists(
+            eb
+              .selectFrom('users as other')
+              .select('other.id')
+              .where('other.role', '=', 'admin')
+              .where('other.disabled_at', 'is', null)
+              .where('other.id', '!=', id),
+          ),
+        ]),
+      )
+      .executeTakeFirst();
+    if (result.numUpdatedRows > 0n) return 'disabled';
+    const row = await this.findById(id);
+    if (row === undefined) return 'not-found';
+    return row.disabled_at === null ? 'last-admin' : 'already-disabled';
+  }
+
+  /** Re-enables the account; undefined when there is no such user. Idempotent. */
+  async enable(id: string): Promise<UsersTable | undefined> {
+    await this.db.updateTable('users').set({ disabled_at: null }).where('id', '=', id).execute();
+    return this.findById(id);
   }
 }

@@ -23,7 +23,8 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
  * socket.io on the HTTP server's port. The session is checked at the handshake (`auth: {token}`); rooms are joined
  * here, server-side, from the user's care teams — a client cannot ask to join anything. Each socket also sits in
  * its session's room, so logout drops it, and in its user's room, so a membership that ends takes it out of the
- * team's room at once; a timer drops it when its session expires. Alerts are plain emits: `volatile` dropped alerts
+ * team's room at once, and revoking the user's sessions (disabled, password changed) drops it; a timer drops it when
+ * its session expires. Alerts are plain emits: `volatile` dropped alerts
  * under load (ARCHITECTURE §8).
  */
 export class SocketServer implements AlertNotifier {
@@ -56,6 +57,7 @@ export class SocketServer implements AlertNotifier {
       dropAtExpiry(socket);
     });
     this.ctx.teams.onMemberRemoved = (teamId, userId) => this.leaveTeam(teamId, userId);
+    this.ctx.sessions.onUserSessionsRevoked = (userId, keptSessionId) => this.endUserSessions(userId, keptSessionId);
     this.io = io;
   }
 
@@ -65,6 +67,12 @@ export class SocketServer implements AlertNotifier {
     const teams = await this.ctx.access.visibleTeams(session.user);
     const rooms = [sessionRoom(session.id), userRoom(session.user.id), ...(teams === 'all' ? [ALL_PATIENTS_ROOM] : teams.map(teamRoom))];
     await socket.join(rooms);
+    // revoked between the handshake's check and the join above: endUserSessions() ran before the socket was in its room
+    if (!(await this.ctx.sessions.isLive(session.id))) {
+      socket.emit('session:ended', { reason: 'revoked' });
+      socket.disconnect(true);
+      return;
+    }
     if (teams !== 'all') {
       // a membership that ended between the read above and the join: leaveTeam() ran before the socket was in the room
       const current = await this.ctx.access.visibleTeams(session.user);
@@ -99,11 +107,20 @@ export class SocketServer implements AlertNotifier {
     room?.disconnectSockets(true);
   }
 
+  /** A user's sessions were revoked (disabled, password changed or reset): drop their sockets but the kept session's. */
+  endUserSessions(userId: string, keptSessionId: string | undefined): void {
+    const all = this.io?.in(userRoom(userId));
+    const room = keptSessionId === undefined ? all : all?.except(sessionRoom(keptSessionId));
+    room?.emit('session:ended', { reason: 'revoked' });
+    room?.disconnectSockets(true);
+  }
+
   async close(): Promise<void> {
     const io = this.io;
     this.io = undefined;
     if (io === undefined) return;
     this.ctx.teams.onMemberRemoved = undefined;
+    this.ctx.sessions.onUserSessionsRevoked = undefined;
     io.disconnectSockets(true);
     // io.close() would also close the HTTP server, which fastify owns and closes itself.
     await new Promise<void>((resolve) => {

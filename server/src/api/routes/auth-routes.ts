@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { apiErrorSchema, loginRequestSchema, loginResponseSchema, userSchema } from '@rpm/contracts';
+import { apiErrorSchema, changePasswordRequestSchema, loginRequestSchema, loginResponseSchema, userSchema } from '@rpm/contracts';
 import { accountKey, addressKey, type LoginThrottle } from '../../auth/login-throttle.ts';
 import { verifySecret } from '../../auth/secret-hash.ts';
 import { toUser } from '../../auth/user-store.ts';
@@ -60,7 +60,11 @@ export function authRoutes(ctx: ServerContext, options: AuthRoutesOptions): Fast
       '/auth/logout',
       {
         preHandler: requireSession(ctx),
-        schema: { tags: ['auth'], summary: 'End this session (its sockets are dropped)', response: { 204: z.null() } },
+        schema: {
+          tags: ['auth'],
+          summary: 'End this session (its sockets are dropped)',
+          response: { 204: z.null(), 401: apiErrorSchema },
+        },
       },
       async (request, reply) => {
         const session = sessionOf(request);
@@ -72,8 +76,49 @@ export function authRoutes(ctx: ServerContext, options: AuthRoutesOptions): Fast
 
     app.get(
       '/me',
-      { preHandler: requireSession(ctx), schema: { tags: ['auth'], summary: 'The logged-in user', response: { 200: userSchema } } },
+      {
+        preHandler: requireSession(ctx),
+        schema: { tags: ['auth'], summary: 'The logged-in user', response: { 200: userSchema, 401: apiErrorSchema } },
+      },
       (request) => Promise.resolve(sessionOf(request).user),
+    );
+
+    app.put(
+      '/me/password',
+      {
+        preHandler: requireSession(ctx),
+        schema: {
+          tags: ['auth'],
+          summary: 'Change your own password; your other sessions are revoked (this one stays)',
+          description: 'A wrong current password counts as a failed sign-in (same throttle as POST /auth/login).',
+          body: changePasswordRequestSchema,
+          response: { 204: z.null(), 400: apiErrorSchema, 401: apiErrorSchema, 429: apiErrorSchema },
+        },
+      },
+      async (request, reply) => {
+        const session = sessionOf(request);
+        const audit = (outcome: 'allowed' | 'denied', detail: string): Promise<void> =>
+          ctx.audit.record({ actor: session.user, action: 'user.password.change', channel: 'rest', outcome, detail });
+        const keys = [accountKey(session.user.username), addressKey(request.ip)];
+        const waitMs = options.throttle.waitMs(keys);
+        if (waitMs > 0) {
+          await audit('denied', `throttled for ${Math.ceil(waitMs / 1000)} s`);
+          void reply.header('Retry-After', String(Math.ceil(waitMs / 1000)));
+          throw new ApiError('API_LOGIN_THROTTLED');
+        }
+        const row = await ctx.users.findById(session.user.id);
+        // a stolen session alone must not be enough to take the account over: the current password is required
+        if (row === undefined || !(await verifySecret(request.body.currentPassword, row.password_hash))) {
+          options.throttle.failed(keys);
+          await audit('denied', 'wrong current password');
+          throw new ApiError('API_CURRENT_PASSWORD_WRONG');
+        }
+        options.throttle.succeeded([keys[0] ?? '']);
+        await ctx.users.setPassword(session.user.id, request.body.newPassword);
+        const revoked = await ctx.sessions.revokeAllOfUser(session.user.id, session.id);
+        await audit('allowed', `other sessions revoked: ${revoked}`);
+        return reply.code(204).send(null);
+      },
     );
   };
 }
