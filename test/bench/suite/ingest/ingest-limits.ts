@@ -1,0 +1,34 @@
+import { median } from '../report/summarise.ts';
+import type { PlatformRunSample } from './platform-run.ts';
+
+/**
+ * What the CPU profile of the platform during the ingest runs showed (node --cpu-prof, docs/performance.md, "How
+ * `npm run bench` works"): where the main thread's time goes once it is the bottleneck.
+ */
+export const INGEST_PROFILE = {
+  single: 'per message: aedes packet handling and the socket write of each PUBACK, JSON + zod decoding, the spool INSERT, the rules',
+  batch: 'per reading: zod validation and unit normalisation, JSON of the spool row and its parse by the drainer, line protocol',
+} as const;
+
+/**
+ * Names the resource that limited a variant's runs, from the medians of what was measured beside the rate: a
+ * growing spool means InfluxDB writes fell behind; a platform at ~1 core means its one JavaScript thread is
+ * saturated; all three processes together near 2 cores means the machine itself.
+ */
+export function limitFor(samples: readonly PlatformRunSample[], profile: string): string {
+  const m = (f: (s: PlatformRunSample) => number): number => median(samples.map(f));
+  const platform = m((s) => s.platformCores);
+  const influxd = m((s) => s.influxdCores);
+  const publisher = m((s) => s.publisherCores);
+  const growth = m((s) => s.spoolGrowthReadingsPerSec);
+  const stored = m((s) => s.storedReadingsPerSec);
+  const cores = `platform ${platform.toFixed(2)}, influxd ${influxd.toFixed(2)}, load generator ${publisher.toFixed(2)} cores`;
+  if (growth > 0.05 * stored) return `InfluxDB writes: the spool grew ${Math.round(growth)} readings/s while PUBACKs continued (${cores})`;
+  if (platform >= 0.85) return `the platform's main thread (${cores}); ${profile}`;
+  if (platform + influxd + publisher >= 1.8) return `the machine's 2 cores (${cores})`;
+  return `PUBACK round trips of the in-flight windows (${cores})`;
+}
+
+export function ingestLimits(single: readonly PlatformRunSample[], batch: readonly PlatformRunSample[]): { single: string; batch: string } {
+  return { single: limitFor(single, INGEST_PROFILE.single), batch: limitFor(batch, INGEST_PROFILE.batch) };
+}
