@@ -6,7 +6,7 @@ import { PAGE_TITLE_ID } from '../app/route.ts';
 import { useInterval } from '../app/use-interval.ts';
 import { useResource } from '../app/use-resource.ts';
 import { LoadState } from '../components/patient/Panel.tsx';
-import { RosterRow } from '../components/roster/RosterRow.tsx';
+import { RosterTable } from '../components/roster/RosterTable.tsx';
 import { clinicUtcOffset } from '../format/date-time.ts';
 import { useLocale } from '../i18n/locale-context.ts';
 import { filterByProgramme, isSilent, offlineDevices, sortRoster } from '../roster/sort-roster.ts';
@@ -90,27 +90,7 @@ export function RosterView({ api, queue, now }: RosterViewProps) {
         (shown.length === 0 ? (
           <p class="panel__empty roster__empty">{all.length === 0 ? t('roster.empty') : t('roster.emptyFilter')}</p>
         ) : (
-          <div class="table-scroll roster__table">
-            <table class="table">
-              <caption class="visually-hidden">{t('roster.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('roster.patient')}</th>
-                  <th scope="col">{t('roster.openAlerts')}</th>
-                  <th scope="col" class="table__number">
-                    NEWS2
-                  </th>
-                  <th scope="col">{t('roster.lastReading')}</th>
-                  <th scope="col">{t('roster.devices')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {shown.map((entry) => (
-                  <RosterRow key={entry.id} entry={entry} now={now} />
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <RosterTable entries={shown} now={now} />
         ))}
     </main>
   );

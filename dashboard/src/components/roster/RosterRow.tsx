@@ -11,10 +11,12 @@ import { PriorityBadge } from '../PriorityBadge.tsx';
 export interface RosterRowProps {
   readonly entry: RosterEntry;
   readonly now: number;
+  /** the row's place in the whole table for screen readers (the header row is 1): the table is windowed */
+  readonly rowIndex: number;
 }
 
 /** One patient of the roster: name and programmes, open alerts, NEWS2, last reading, devices. */
-export function RosterRow({ entry, now }: RosterRowProps) {
+export function RosterRow({ entry, now, rowIndex }: RosterRowProps) {
   const locale = useLocale();
   const { t, intlLocale } = locale;
   const news2 = summariseNews2(entry.news2);
@@ -22,7 +24,7 @@ export function RosterRow({ entry, now }: RosterRowProps) {
   const offline = offlineDevices(entry);
   const priority = entry.highestOpenPriority;
   return (
-    <tr class={`roster-row${priority === null ? '' : ` roster-row--${priority}`}`}>
+    <tr class={`roster-row${priority === null ? '' : ` roster-row--${priority}`}`} aria-rowindex={rowIndex}>
       <th scope="row">
         <a class="roster-row__name" href={patientHref(entry.id)}>
           {entry.name}
