@@ -27,7 +27,7 @@ export function authRoutes(ctx: ServerContext, options: AuthRoutesOptions): Fast
           summary: 'Log in; returns a bearer token',
           security: [],
           body: loginRequestSchema,
-          response: { 200: loginResponseSchema, 401: apiErrorSchema, 429: apiErrorSchema },
+          response: { 200: loginResponseSchema, 400: apiErrorSchema, 401: apiErrorSchema, 429: apiErrorSchema },
         },
       },
       async (request, reply) => {

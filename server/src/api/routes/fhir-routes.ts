@@ -9,6 +9,8 @@ import { authorisePatient } from '../authorise-patient.ts';
 import { ApiError } from '../errors.ts';
 import { DAY_MS, timeWindow } from '../time-window.ts';
 
+const jsonError = { content: { 'application/json': { schema: apiErrorSchema } } };
+
 /** Export of a patient's record as HL7 FHIR R4 (server/src/fhir/fhir-bundle.ts), audited on the `export` channel. */
 export function fhirRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -25,13 +27,14 @@ export function fhirRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
           params: z.object({ id: z.uuid() }),
           querystring: fhirExportQuerySchema,
           produces: [FHIR_MEDIA_TYPE],
+          // media types spelled out: the bundle is FHIR JSON, but errors are the API's plain JSON (not `produces`)
           response: {
-            200: fhirBundleSchema,
-            400: apiErrorSchema,
-            401: apiErrorSchema,
-            403: apiErrorSchema,
-            404: apiErrorSchema,
-            503: apiErrorSchema,
+            200: { content: { [FHIR_MEDIA_TYPE]: { schema: fhirBundleSchema } } },
+            400: jsonError,
+            401: jsonError,
+            403: jsonError,
+            404: jsonError,
+            503: jsonError,
           },
         },
       },

@@ -5,6 +5,7 @@ import type { ServerContext } from '../../context.ts';
 import { requireSession, sessionOf } from '../authenticate-request.ts';
 
 const limitQuery = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) });
+const errors = { 400: apiErrorSchema, 401: apiErrorSchema, 403: apiErrorSchema };
 
 /** Fleet health: the quarantine (device faults, for ops) and dead letters (readings, so admin only). */
 export function opsRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
@@ -17,7 +18,7 @@ export function opsRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
           tags: ['ops'],
           summary: 'Refused device messages and readings, newest first, with their reason',
           querystring: limitQuery,
-          response: { 200: z.object({ entries: z.array(quarantineEntrySchema) }), 401: apiErrorSchema, 403: apiErrorSchema },
+          response: { 200: z.object({ entries: z.array(quarantineEntrySchema) }), ...errors },
         },
       },
       async (request) => ({ entries: await ctx.quarantine.list(request.query.limit) }),
@@ -31,7 +32,7 @@ export function opsRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
           tags: ['ops'],
           summary: 'Readings InfluxDB refused for good, with its answer (they hold clinical values: admin only)',
           querystring: limitQuery,
-          response: { 200: z.object({ deadLetters: z.array(deadLetterSchema) }), 401: apiErrorSchema, 403: apiErrorSchema },
+          response: { 200: z.object({ deadLetters: z.array(deadLetterSchema) }), ...errors },
         },
       },
       async (request) => {

@@ -33,6 +33,7 @@ export function vitalsRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
             200: vitalsHistoryResponseSchema,
             400: apiErrorSchema,
             401: apiErrorSchema,
+            403: apiErrorSchema,
             404: apiErrorSchema,
             503: apiErrorSchema,
           },
@@ -67,7 +68,14 @@ export function vitalsRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
           tags: ['vitals'],
           summary: 'The newest reading of each vital type of a patient',
           params: z.object({ id: z.uuid() }),
-          response: { 200: latestVitalsResponseSchema, 401: apiErrorSchema, 404: apiErrorSchema, 503: apiErrorSchema },
+          response: {
+            200: latestVitalsResponseSchema,
+            400: apiErrorSchema,
+            401: apiErrorSchema,
+            403: apiErrorSchema,
+            404: apiErrorSchema,
+            503: apiErrorSchema,
+          },
         },
       },
       async (request) => {
