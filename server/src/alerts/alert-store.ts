@@ -53,8 +53,14 @@ export class AlertStore {
         await tx
           .updateTable('alerts')
           .set((eb) => ({
-            // the engine counts the episode's abnormal readings; an update adds at least one
-            occurrences: eb.fn('max', [eb('occurrences', '+', 1), eb.val(t.readingsCount)]),
+            // the engine counts the episode's abnormal readings; an update adds at least one. CASE, not SQLite's
+            // two-argument max(), which PostgreSQL has only as an aggregate
+            occurrences: eb
+              .case()
+              .when(eb(eb('occurrences', '+', 1), '>=', t.readingsCount))
+              .then(eb('occurrences', '+', 1))
+              .else(t.readingsCount)
+              .end(),
             updated_at: now,
             ...(newer
               ? {

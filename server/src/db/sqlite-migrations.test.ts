@@ -22,7 +22,7 @@ describe('SQLite migrations', () => {
       },
     });
     try {
-      await migrateToLatest(db);
+      await migrateToLatest(db, 'sqlite');
     } finally {
       await db.destroy();
     }

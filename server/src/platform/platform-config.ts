@@ -23,6 +23,21 @@ const influxSchema = z
   })
   .transform((c) => ({ ...c, apiVersion: c.apiVersion ?? (c.token === undefined ? ('v1' as const) : ('v2' as const)) }));
 
+/** Relational database: unset RPM_DATABASE_URL means the SQLite file `rpm.sqlite` in the data directory. */
+const databaseSchema = z.object({
+  /** PostgreSQL instead of SQLite; never echoed in errors (it may hold a password) */
+  url: z
+    .string()
+    .refine((v) => /^postgres(ql)?:\/\//.test(v) && URL.canParse(v), 'RPM_DATABASE_URL must be a postgres:// or postgresql:// URL')
+    .optional(),
+  /** PostgreSQL connections held at most */
+  poolSize: z.coerce.number().int().min(1).max(1000).default(10),
+  /** PostgreSQL cancels a statement that runs longer; 0 = no limit */
+  statementTimeoutMs: z.coerce.number().int().min(0).default(30_000),
+  /** how long to wait for a PostgreSQL connection, at start and from the pool */
+  connectTimeoutMs: z.coerce.number().int().min(100).default(10_000),
+});
+
 const platformSchema = z.object({
   /** password of the built-in admin user: set at first start; a random one is printed when unset */
   adminPassword: z.string().min(10, 'RPM_ADMIN_PASSWORD must have at least 10 characters').optional(),
@@ -38,6 +53,7 @@ export interface PlatformConfig {
   readonly gateway: GatewayConfig;
   readonly server: ServerConfig;
   readonly influx: z.infer<typeof influxSchema>;
+  readonly database: z.infer<typeof databaseSchema>;
   readonly platform: z.infer<typeof platformSchema>;
 }
 
@@ -63,6 +79,12 @@ export function parsePlatformConfig(env: NodeJS.ProcessEnv, defaults: { dashboar
       managedPort: empty(env['RPM_INFLUXD_PORT']),
       managedBinary: empty(env['RPM_INFLUXD_BINARY']),
     }),
+    database: databaseSchema.safeParse({
+      url: empty(env['RPM_DATABASE_URL']),
+      poolSize: empty(env['RPM_DATABASE_POOL_SIZE']),
+      statementTimeoutMs: empty(env['RPM_DATABASE_STATEMENT_TIMEOUT_MS']),
+      connectTimeoutMs: empty(env['RPM_DATABASE_CONNECT_TIMEOUT_MS']),
+    }),
     platform: platformSchema.safeParse({
       adminPassword: empty(env['RPM_ADMIN_PASSWORD']),
       simDevices: empty(env['RPM_SIM_DEVICES']),
@@ -73,8 +95,20 @@ export function parsePlatformConfig(env: NodeJS.ProcessEnv, defaults: { dashboar
   const problems = Object.entries(results).flatMap(([section, r]) =>
     r.success ? [] : r.error.issues.map((i) => `${section}.${i.path.join('.')}: ${i.message}`),
   );
-  if (!results.gateway.success || !results.server.success || !results.influx.success || !results.platform.success) {
+  if (
+    !results.gateway.success ||
+    !results.server.success ||
+    !results.influx.success ||
+    !results.database.success ||
+    !results.platform.success
+  ) {
     throw new Error(`invalid configuration:\n  ${problems.join('\n  ')}`);
   }
-  return { gateway: results.gateway.data, server: results.server.data, influx: results.influx.data, platform: results.platform.data };
+  return {
+    gateway: results.gateway.data,
+    server: results.server.data,
+    influx: results.influx.data,
+    database: results.database.data,
+    platform: results.platform.data,
+  };
 }

@@ -55,7 +55,17 @@ export class Platform {
     try {
       const influx = await this.startInflux(dataDir);
 
-      const db = await openDatabase(join(dataDir, 'rpm.sqlite'));
+      const { url: databaseUrl, ...pool } = config.database;
+      const db = await openDatabase(
+        databaseUrl === undefined
+          ? { kind: 'sqlite', file: join(dataDir, 'rpm.sqlite') }
+          : {
+              kind: 'postgres',
+              url: databaseUrl,
+              ...pool,
+              onIdleError: (error) => log.warn({ err: error.message }, 'PostgreSQL connection lost; the pool reconnects'),
+            },
+      );
       this.closers.push(() => db.destroy());
 
       const store = new InfluxReadingStore(influx, { log: log.child({ module: 'influx' }) });

@@ -1,8 +1,10 @@
 import { sql, type Kysely } from 'kysely';
 import type { Migration } from 'kysely/migration';
+import type { SqlDialect } from '../sql-dialect.ts';
+import { createRefuseChangeFunction, floatType, makeAppendOnly, withIdColumn } from './portable-ddl.ts';
 
 /** People, teams, patients, devices, quarantine, alerts and the append-only audit log. */
-export const initial: Migration = {
+export const initial = (dialect: SqlDialect): Migration => ({
   async up(db: Kysely<unknown>): Promise<void> {
     await db.schema
       .createTable('users')
@@ -68,15 +70,13 @@ export const initial: Migration = {
       .addColumn('registered_at', 'bigint', (c) => c.notNull())
       .addColumn('last_seen_at', 'bigint')
       .addColumn('online', 'integer', (c) => c.notNull().defaultTo(0))
-      .addColumn('battery', 'real')
+      .addColumn('battery', floatType(dialect))
       .addColumn('firmware', 'text')
       .addColumn('clock_offset_ms', 'bigint')
       .execute();
     await db.schema.createIndex('devices_patient').on('devices').column('patient_id').execute();
 
-    await db.schema
-      .createTable('quarantine')
-      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    await withIdColumn(db.schema.createTable('quarantine'), dialect)
       .addColumn('device_id', 'text')
       .addColumn('topic', 'text', (c) => c.notNull())
       .addColumn('reason', 'text', (c) => c.notNull())
@@ -116,9 +116,7 @@ export const initial: Migration = {
       .execute();
     await db.schema.createIndex('alerts_status').on('alerts').columns(['status', 'raised_at']).execute();
 
-    await db.schema
-      .createTable('audit_log')
-      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    await withIdColumn(db.schema.createTable('audit_log'), dialect)
       .addColumn('at', 'bigint', (c) => c.notNull())
       .addColumn('actor_id', 'text')
       .addColumn('actor_role', 'text')
@@ -130,11 +128,7 @@ export const initial: Migration = {
       .execute();
     await db.schema.createIndex('audit_patient').on('audit_log').columns(['patient_id', 'at']).execute();
     // Append-only below the application: the database itself refuses to change or remove audit rows.
-    await sql`CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END`.execute(
-      db,
-    );
-    await sql`CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END`.execute(
-      db,
-    );
+    if (dialect === 'postgres') await createRefuseChangeFunction(db);
+    await makeAppendOnly(db, dialect, 'audit_log');
   },
-};
+});

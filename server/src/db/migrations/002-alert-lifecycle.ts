@@ -1,8 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Migration } from 'kysely/migration';
+import type { SqlDialect } from '../sql-dialect.ts';
+import { withIdColumn } from './portable-ddl.ts';
 
 /** The alert lifecycle: assignment, snooze, escalation tiers, resolution, and a history of every transition. */
-export const alertLifecycle: Migration = {
+export const alertLifecycle = (dialect: SqlDialect): Migration => ({
   async up(db: Kysely<unknown>): Promise<void> {
     for (const [column, type] of [
       ['assigned_to', 'text'],
@@ -20,9 +22,7 @@ export const alertLifecycle: Migration = {
       .addColumn('escalation_tier', 'integer', (c) => c.notNull().defaultTo(1))
       .execute();
 
-    await db.schema
-      .createTable('alert_events')
-      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    await withIdColumn(db.schema.createTable('alert_events'), dialect)
       .addColumn('alert_id', 'text', (c) => c.notNull().references('alerts.id'))
       .addColumn('at', 'bigint', (c) => c.notNull())
       .addColumn('kind', 'text', (c) => c.notNull())
@@ -31,4 +31,4 @@ export const alertLifecycle: Migration = {
       .execute();
     await db.schema.createIndex('alert_events_alert').on('alert_events').columns(['alert_id', 'id']).execute();
   },
-};
+});

@@ -1,11 +1,13 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Migration } from 'kysely/migration';
+import type { SqlDialect } from '../sql-dialect.ts';
+import { floatType, makeAppendOnly, withIdColumn } from './portable-ddl.ts';
 
 /**
  * Programme enrolment and the prescribed SpO2 target per patient; clinicians' threshold overrides and observations
  * (append-only: a change is a new row, so who set what, when and why is never lost); late-data facts on alerts.
  */
-export const clinicalRules: Migration = {
+export const clinicalRules = (dialect: SqlDialect): Migration => ({
   async up(db: Kysely<unknown>): Promise<void> {
     await db.schema
       .alterTable('patients')
@@ -23,23 +25,19 @@ export const clinicalRules: Migration = {
       .execute();
     await db.schema.alterTable('alerts').addColumn('device_id', 'text').execute();
 
-    await db.schema
-      .createTable('threshold_overrides')
-      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    await withIdColumn(db.schema.createTable('threshold_overrides'), dialect)
       .addColumn('patient_id', 'text', (c) => c.notNull().references('patients.id'))
       .addColumn('rule_id', 'text', (c) => c.notNull())
       .addColumn('param', 'text', (c) => c.notNull())
       // null: the override was removed (back to the programme's default)
-      .addColumn('value', 'real')
+      .addColumn('value', floatType(dialect))
       .addColumn('reason', 'text', (c) => c.notNull())
       .addColumn('set_by', 'text', (c) => c.notNull().references('users.id'))
       .addColumn('set_at', 'bigint', (c) => c.notNull())
       .execute();
     await db.schema.createIndex('threshold_overrides_patient').on('threshold_overrides').columns(['patient_id', 'id']).execute();
 
-    await db.schema
-      .createTable('observations')
-      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    await withIdColumn(db.schema.createTable('observations'), dialect)
       .addColumn('patient_id', 'text', (c) => c.notNull().references('patients.id'))
       .addColumn('type', 'text', (c) => c.notNull())
       .addColumn('value', 'text', (c) => c.notNull())
@@ -49,13 +47,6 @@ export const clinicalRules: Migration = {
       .execute();
     await db.schema.createIndex('observations_patient').on('observations').columns(['patient_id', 'type', 'at']).execute();
 
-    for (const table of ['threshold_overrides', 'observations']) {
-      await sql
-        .raw(`CREATE TRIGGER ${table}_no_update BEFORE UPDATE ON ${table} BEGIN SELECT RAISE(ABORT, '${table} is append-only'); END`)
-        .execute(db);
-      await sql
-        .raw(`CREATE TRIGGER ${table}_no_delete BEFORE DELETE ON ${table} BEGIN SELECT RAISE(ABORT, '${table} is append-only'); END`)
-        .execute(db);
-    }
+    for (const table of ['threshold_overrides', 'observations']) await makeAppendOnly(db, dialect, table);
   },
-};
+});

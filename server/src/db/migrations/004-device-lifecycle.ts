@@ -1,5 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Migration } from 'kysely/migration';
+import type { SqlDialect } from '../sql-dialect.ts';
+import { makeAppendOnly, withIdColumn } from './portable-ddl.ts';
 
 /**
  * Device lifecycle: secret rotation and deactivation on the device, and the history of its bindings to patients
@@ -7,7 +9,7 @@ import type { Migration } from 'kysely/migration';
  * is reassigned or deactivated; once closed it can never change, and no binding is ever deleted, so who wore the
  * device when stays answerable. Existing devices get the binding they have had since registration.
  */
-export const deviceLifecycle: Migration = {
+export const deviceLifecycle = (dialect: SqlDialect): Migration => ({
   async up(db: Kysely<unknown>): Promise<void> {
     for (const [column, type] of [
       ['secret_rotated_at', 'bigint'],
@@ -18,9 +20,7 @@ export const deviceLifecycle: Migration = {
       await db.schema.alterTable('devices').addColumn(column, type).execute();
     }
 
-    await db.schema
-      .createTable('device_assignments')
-      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    await withIdColumn(db.schema.createTable('device_assignments'), dialect)
       .addColumn('device_id', 'text', (c) => c.notNull().references('devices.id'))
       .addColumn('patient_id', 'text', (c) => c.notNull().references('patients.id'))
       .addColumn('from_at', 'bigint', (c) => c.notNull())
@@ -46,6 +46,10 @@ export const deviceLifecycle: Migration = {
       FROM devices`.execute(db);
 
     // Only an open binding may change, and only by being closed; nothing is deleted.
+    if (dialect === 'postgres') {
+      await closeOnlyOnPostgres(db);
+      return;
+    }
     await sql`
       CREATE TRIGGER device_assignments_close_only BEFORE UPDATE ON device_assignments
       WHEN OLD.to_at IS NOT NULL OR NEW.to_at IS NULL OR NEW.id IS NOT OLD.id OR NEW.device_id IS NOT OLD.device_id
@@ -56,4 +60,24 @@ export const deviceLifecycle: Migration = {
       CREATE TRIGGER device_assignments_no_delete BEFORE DELETE ON device_assignments
       BEGIN SELECT RAISE(ABORT, 'device_assignments is append-only'); END`.execute(db);
   },
-};
+});
+
+/** The same guard in PL/pgSQL: `IS DISTINCT FROM` is SQLite's null-safe `IS NOT`. */
+async function closeOnlyOnPostgres(db: Kysely<unknown>): Promise<void> {
+  await sql`
+    CREATE FUNCTION rpm_device_assignments_close_only() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      IF OLD.to_at IS NOT NULL OR NEW.to_at IS NULL OR NEW.id IS DISTINCT FROM OLD.id
+        OR NEW.device_id IS DISTINCT FROM OLD.device_id OR NEW.patient_id IS DISTINCT FROM OLD.patient_id
+        OR NEW.from_at IS DISTINCT FROM OLD.from_at OR NEW.assigned_by IS DISTINCT FROM OLD.assigned_by
+        OR NEW.reason IS DISTINCT FROM OLD.reason THEN
+        RAISE EXCEPTION 'device_assignments: a binding can only be closed, never rewritten' USING ERRCODE = 'restrict_violation';
+      END IF;
+      RETURN NEW;
+    END
+    $$`.execute(db);
+  await sql`
+    CREATE TRIGGER device_assignments_close_only BEFORE UPDATE ON device_assignments
+    FOR EACH ROW EXECUTE FUNCTION rpm_device_assignments_close_only()`.execute(db);
+  await makeAppendOnly(db, 'postgres', 'device_assignments', 'delete');
+}

@@ -1,5 +1,7 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Migration } from 'kysely/migration';
+import type { SqlDialect } from '../sql-dialect.ts';
+import { idReferenceType, makeAppendOnly, withIdColumn } from './portable-ddl.ts';
 
 /**
  * The electronic health passport (append-only versions of entries), the link from a patient's login to their record
@@ -8,18 +10,16 @@ import type { Migration } from 'kysely/migration';
  * superseded only once: the unique index turns a concurrent second change into an error, not a fork), and a
  * correction request's status is its latest answer.
  */
-export const healthPassport: Migration = {
+export const healthPassport = (dialect: SqlDialect): Migration => ({
   async up(db: Kysely<unknown>): Promise<void> {
-    await db.schema
-      .createTable('passport_entries')
-      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    await withIdColumn(db.schema.createTable('passport_entries'), dialect)
       .addColumn('entry_id', 'text', (c) => c.notNull())
       .addColumn('patient_id', 'text', (c) => c.notNull().references('patients.id'))
       .addColumn('section', 'text', (c) => c.notNull())
       .addColumn('change', 'text', (c) => c.notNull())
       // JSON of the section's data; null when the entry was ended
       .addColumn('data', 'text')
-      .addColumn('supersedes', 'integer', (c) => c.references('passport_entries.id'))
+      .addColumn('supersedes', idReferenceType(dialect), (c) => c.references('passport_entries.id'))
       .addColumn('reason', 'text')
       .addColumn('recorded_by', 'text', (c) => c.notNull().references('users.id'))
       .addColumn('recorded_at', 'bigint', (c) => c.notNull())
@@ -49,9 +49,7 @@ export const healthPassport: Migration = {
       .execute();
     await db.schema.createIndex('correction_requests_patient').on('correction_requests').columns(['patient_id', 'created_at']).execute();
 
-    await db.schema
-      .createTable('correction_events')
-      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    await withIdColumn(db.schema.createTable('correction_events'), dialect)
       .addColumn('correction_id', 'text', (c) => c.notNull().references('correction_requests.id'))
       .addColumn('status', 'text', (c) => c.notNull())
       .addColumn('note', 'text', (c) => c.notNull())
@@ -60,13 +58,6 @@ export const healthPassport: Migration = {
       .execute();
     await db.schema.createIndex('correction_events_correction').on('correction_events').columns(['correction_id', 'id']).execute();
 
-    for (const table of ['passport_entries', 'correction_requests', 'correction_events']) {
-      await sql
-        .raw(`CREATE TRIGGER ${table}_no_update BEFORE UPDATE ON ${table} BEGIN SELECT RAISE(ABORT, '${table} is append-only'); END`)
-        .execute(db);
-      await sql
-        .raw(`CREATE TRIGGER ${table}_no_delete BEFORE DELETE ON ${table} BEGIN SELECT RAISE(ABORT, '${table} is append-only'); END`)
-        .execute(db);
-    }
+    for (const table of ['passport_entries', 'correction_requests', 'correction_events']) await makeAppendOnly(db, dialect, table);
   },
-};
+});
