@@ -1,19 +1,23 @@
 // Step b: the Debian packages whose programs the platform starts itself. We only call apt-get when a
 // binary is missing, and we keep the packages' own system services off: the platform runs a private
-// influxd, and a system mosquitto on 1883 would clash with our broker's default port.
-import { chmodSync, existsSync, rmSync, writeFileSync } from 'node:fs';
+// influxd, a system mosquitto on 1883 would clash with our broker's default port, and the tests start
+// their own PostgreSQL servers.
+import { accessSync, chmodSync, constants, existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { capture, findBinary, runStep, say, SetupError } from './process.mjs';
 
 const influxd = { binary: 'influxd', packages: ['influxdb'], service: 'influxdb' };
 const chromium = { binary: 'chromium', packages: ['chromium'] };
 const mosquitto = { binary: 'mosquitto', packages: ['mosquitto'], service: 'mosquitto' };
 const mosquittoClients = { binary: 'mosquitto_pub', packages: ['mosquitto-clients'] };
+// Debian installs the server programs per major version, off PATH: /usr/lib/postgresql/<version>/bin/postgres.
+const postgresql = { binary: 'postgres', packages: ['postgresql'], service: 'postgresql', find: findPostgresServer };
 
 /** What each subcommand needs; `setup` prepares the machine for everything. */
 export const requirementsFor = {
   start: [influxd],
-  test: [influxd, chromium, mosquitto, mosquittoClients],
-  setup: [influxd, chromium, mosquitto, mosquittoClients],
+  test: [influxd, chromium, mosquitto, mosquittoClients, postgresql],
+  setup: [influxd, chromium, mosquitto, mosquittoClients, postgresql],
   // npm run bench: the platform's influxd, and Debian's mosquitto as the raw-broker baseline (mosquitto_passwd with it)
   bench: [influxd, mosquitto, mosquittoClients],
 };
@@ -22,7 +26,7 @@ export const requirementsFor = {
 const policyRcD = '/usr/sbin/policy-rc.d';
 
 export async function ensureSystemPackages(requirements) {
-  const missing = requirements.filter((requirement) => !findBinary(requirement.binary));
+  const missing = requirements.filter((requirement) => !isInstalled(requirement));
   if (missing.length === 0) return;
 
   const packages = [...new Set(missing.flatMap((requirement) => requirement.packages))];
@@ -53,10 +57,31 @@ export async function ensureSystemPackages(requirements) {
   }
 
   for (const requirement of missing) {
-    if (!findBinary(requirement.binary))
+    if (!isInstalled(requirement))
       throw new SetupError(`${requirement.binary} is still missing after installing ${requirement.packages.join(' ')}`);
     if (requirement.service) keepServiceOff(requirement.service);
   }
+}
+
+function isInstalled(requirement) {
+  return Boolean(requirement.find ? requirement.find() : findBinary(requirement.binary));
+}
+
+/** The newest installed PostgreSQL server program, if any. */
+function findPostgresServer() {
+  const root = '/usr/lib/postgresql';
+  if (!existsSync(root)) return undefined;
+  const versions = readdirSync(root).sort((a, b) => Number(b) - Number(a));
+  for (const version of versions) {
+    const candidate = join(root, version, 'bin', 'postgres');
+    try {
+      accessSync(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+      // not this version; keep looking
+    }
+  }
+  return undefined;
 }
 
 /** Stops a package's system service and disables it at boot, with whichever init tooling exists. */
