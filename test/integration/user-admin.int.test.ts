@@ -83,6 +83,7 @@ describe('user administration', () => {
       ['POST', `/users/${admin.id}/disable`, undefined],
       ['POST', `/users/${admin.id}/enable`, undefined],
       ['PUT', `/users/${admin.id}/password`, { password: 'taken-over-password' }],
+      ['POST', '/users', { username: 'nurse.made.admin', password: 'made-admin-password', displayName: 'x', role: 'admin' }],
     ] as const) {
       expect(await nurseApi.request(method, path, body)).toMatchObject({ status: 403, body: { code: 'API_FORBIDDEN' } });
     }
@@ -91,6 +92,7 @@ describe('user administration', () => {
     expect(await auditRows(nurse.id, 'user.list')).toEqual([{ outcome: 'denied', detail: 'not an admin' }]);
     expect(await auditRows(nurse.id, 'user.password.reset')).toEqual([{ outcome: 'denied', detail: 'not an admin' }]);
     expect(await auditRows(ops.id, 'user.disable')).toEqual([{ outcome: 'denied', detail: 'not an admin' }]);
+    expect(await auditRows(nurse.id, 'user.create')).toEqual([{ outcome: 'denied', detail: 'not an admin' }]);
     // nothing happened: the admin can still log in with the old password, the nurse is still active
     await login('admin', TEST_ADMIN_PASSWORD);
     expect((await platform.admin.expect<UserAccount>(200, 'GET', `/users/${nurse.id}`)).disabledAt).toBeNull();

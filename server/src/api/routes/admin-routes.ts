@@ -4,6 +4,7 @@ import { apiErrorSchema, createTeamRequestSchema, createUserRequestSchema, teamS
 import type { ServerContext } from '../../context.ts';
 import { requireSession, sessionOf } from '../authenticate-request.ts';
 import { ApiError } from '../errors.ts';
+import { requireAdminAudited } from './audited-admin-guard.ts';
 
 const errors = { 400: apiErrorSchema, 401: apiErrorSchema, 403: apiErrorSchema, 404: apiErrorSchema, 409: apiErrorSchema };
 
@@ -35,7 +36,7 @@ export function adminRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
     app.post(
       '/users',
       {
-        preHandler: admin,
+        preHandler: requireAdminAudited(ctx, 'user.create'),
         schema: {
           tags: ['admin'],
           summary: 'Create a user (clinicians may join a team)',
