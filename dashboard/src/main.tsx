@@ -6,6 +6,7 @@ import './styles/header.css';
 import './styles/login.css';
 import './styles/queue.css';
 import './styles/patient.css';
+import './styles/trend-legend.css';
 import './styles/roster.css';
 import './styles/ops.css';
 import './styles/portal.css';

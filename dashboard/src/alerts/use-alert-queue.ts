@@ -5,6 +5,7 @@ import type { ApiClient } from '../api/client.ts';
 import { connectAlertSocket, type ConnectionState } from '../realtime/socket.ts';
 import type { SessionEndReason } from '../session/session.ts';
 import { alertQueueReducer, EMPTY_QUEUE } from './alert-queue.ts';
+import { conflictNotice, type ConflictNotice } from './conflict-notice.ts';
 import { sortAlerts } from './sort-alerts.ts';
 
 /** Wait before retrying a failed alert fetch, or a socket the server refused while the session is still good. */
@@ -26,6 +27,8 @@ export interface AlertQueueModel {
   readonly syncedAt: number | undefined;
   /** the most recently raised alert, for the screen-reader announcement */
   readonly lastRaised: Alert | undefined;
+  /** the last alert an action of yours found already dealt with (409) and that the refresh took out of the queue */
+  readonly removedByOthers: ConflictNotice | undefined;
   readonly acknowledge: (alertId: string) => Promise<void>;
   /** to a member of the patient's care team */
   readonly assign: (alertId: string, userId: string) => Promise<void>;
@@ -51,9 +54,15 @@ export function useAlertQueue(api: ApiClient, token: string, onSessionEnded: (re
   const [invalid, setInvalid] = useState(0);
   const [syncedAt, setSyncedAt] = useState<number>();
   const [lastRaised, setLastRaised] = useState<Alert>();
+  const [removedByOthers, setRemovedByOthers] = useState<ConflictNotice>();
+  const noticeSerial = useRef(0);
+  // the queue as last rendered: a refused action needs the alert as it was, after the refresh has dropped it
+  const queueRef = useRef(queue);
+  queueRef.current = queue;
   // Event sequence numbers live outside the reducer: a fetch must know the last one given out when it starts.
   const seq = useRef(0);
-  const refetchRef = useRef<() => void>(() => undefined);
+  /** re-reads the queue; resolves with the alerts read, or undefined when the read failed or was overtaken */
+  const refetchRef = useRef<() => Promise<readonly Alert[] | undefined>>(() => Promise.resolve(undefined));
   const onSessionEndedRef = useRef(onSessionEnded);
   onSessionEndedRef.current = onSessionEnded;
 
@@ -63,31 +72,33 @@ export function useAlertQueue(api: ApiClient, token: string, onSessionEnded: (re
     let fetchRetry: ReturnType<typeof setTimeout> | undefined;
     let socketRetry: ReturnType<typeof setTimeout> | undefined;
 
-    async function refetch(): Promise<void> {
+    async function refetch(): Promise<readonly Alert[] | undefined> {
       const fetchId = ++latestFetch;
       const sinceSeq = seq.current;
       clearTimeout(fetchRetry);
       try {
         const list = await api.listAlerts();
-        if (disposed || fetchId !== latestFetch) return;
+        if (disposed || fetchId !== latestFetch) return undefined;
         dispatch({ type: 'snapshot', alerts: list.alerts, sinceSeq });
         setInvalid(list.invalid);
         setLoaded(true);
         setLoadFailed(false);
         setForbidden(false);
         setSyncedAt(Date.now());
+        return list.alerts;
       } catch (error) {
-        if (disposed || fetchId !== latestFetch) return;
-        if (isApiRequestError(error) && error.status === 401) return; // the ApiClient has ended the session
+        if (disposed || fetchId !== latestFetch) return undefined;
+        if (isApiRequestError(error) && error.status === 401) return undefined; // the ApiClient has ended the session
         if (isApiRequestError(error) && error.status === 403) {
           setForbidden(true);
-          return;
+          return undefined;
         }
         setLoadFailed(true);
         fetchRetry = setTimeout(() => void refetch(), RETRY_DELAY_MS);
+        return undefined;
       }
     }
-    refetchRef.current = () => void refetch();
+    refetchRef.current = refetch;
 
     const socket = connectAlertSocket(token, {
       onState: setConnection,
@@ -112,27 +123,47 @@ export function useAlertQueue(api: ApiClient, token: string, onSessionEnded: (re
       clearTimeout(fetchRetry);
       clearTimeout(socketRetry);
       socket.close();
-      refetchRef.current = () => undefined;
+      refetchRef.current = () => Promise.resolve(undefined);
     };
   }, [api, token]);
 
-  /** Applies the alert the server answers with; on 404 or 409 re-reads the queue and rethrows for the row to say so. */
-  const transition = useCallback(async (change: () => Promise<Alert>): Promise<void> => {
-    try {
-      const updated = await change();
-      dispatch({ type: 'event', alert: updated, seq: ++seq.current });
-    } catch (error) {
-      // Gone or changed meanwhile (resolved, acknowledged by someone else): show the server's current state.
-      if (isApiRequestError(error) && (error.status === 404 || error.status === 409)) refetchRef.current();
-      throw error;
-    }
-  }, []);
+  /**
+   * Applies the alert the server answers with; on 404 or 409 re-reads the queue and rethrows for the row to say so.
+   * When the re-read no longer has the alert, its row is gone with its message: the queue says instead (a polite live
+   * region) who already did what, from the alert's history.
+   */
+  const transition = useCallback(
+    async (alertId: string, change: () => Promise<Alert>): Promise<void> => {
+      const before = queueRef.current.entries.get(alertId)?.alert;
+      try {
+        const updated = await change();
+        dispatch({ type: 'event', alert: updated, seq: ++seq.current });
+      } catch (error) {
+        // Gone or changed meanwhile (resolved, acknowledged by someone else): show the server's current state.
+        if (isApiRequestError(error) && (error.status === 404 || error.status === 409)) {
+          void refetchRef.current().then(async (alerts) => {
+            if (before === undefined || alerts === undefined || alerts.some((alert) => alert.id === alertId)) return;
+            const events = await api.listAlertEvents(alertId).catch(() => undefined);
+            setRemovedByOthers(conflictNotice(before, events, ++noticeSerial.current));
+          });
+        }
+        throw error;
+      }
+    },
+    [api],
+  );
 
-  const acknowledge = useCallback((alertId: string) => transition(() => api.acknowledgeAlert(alertId)), [api, transition]);
-  const assign = useCallback((alertId: string, userId: string) => transition(() => api.assignAlert(alertId, userId)), [api, transition]);
-  const resolve = useCallback((alertId: string, note: string) => transition(() => api.resolveAlert(alertId, note)), [api, transition]);
+  const acknowledge = useCallback((alertId: string) => transition(alertId, () => api.acknowledgeAlert(alertId)), [api, transition]);
+  const assign = useCallback(
+    (alertId: string, userId: string) => transition(alertId, () => api.assignAlert(alertId, userId)),
+    [api, transition],
+  );
+  const resolve = useCallback(
+    (alertId: string, note: string) => transition(alertId, () => api.resolveAlert(alertId, note)),
+    [api, transition],
+  );
   const snooze = useCallback(
-    (alertId: string, minutes: number, reason: string | undefined) => transition(() => api.snoozeAlert(alertId, minutes, reason)),
+    (alertId: string, minutes: number, reason: string | undefined) => transition(alertId, () => api.snoozeAlert(alertId, minutes, reason)),
     [api, transition],
   );
 
@@ -149,6 +180,7 @@ export function useAlertQueue(api: ApiClient, token: string, onSessionEnded: (re
     invalid,
     syncedAt,
     lastRaised,
+    removedByOthers,
     acknowledge,
     assign,
     resolve,

@@ -1,4 +1,5 @@
 import { alertSchema, loginResponseSchema, type Alert, type LoginRequest, type LoginResponse } from '@rpm/contracts';
+import { createAlertEventsApi, type AlertEventsApi } from './alert-events-api.ts';
 import { createCareTeamApi, type CareTeamApi } from './care-team-api.ts';
 import { createHttp, type AlertList, type ApiClientOptions } from './http.ts';
 import { createOpsApi, type OpsApi } from './ops-api.ts';
@@ -11,7 +12,7 @@ export type { AlertList, ApiClientOptions } from './http.ts';
 /** alertsQuerySchema's maximum `limit` */
 const ALERTS_SNAPSHOT_LIMIT = 1000;
 
-export interface ApiClient extends PatientApi, RosterApi, OpsApi, PortalApi, CareTeamApi {
+export interface ApiClient extends PatientApi, RosterApi, OpsApi, PortalApi, CareTeamApi, AlertEventsApi {
   login(credentials: LoginRequest): Promise<LoginResponse>;
   /** ends the session on the server; the token is passed because the caller has usually forgotten it already */
   logout(token: string): Promise<void>;
@@ -35,6 +36,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     ...createOpsApi(http),
     ...createPortalApi(http),
     ...createCareTeamApi(http),
+    ...createAlertEventsApi(http),
 
     async login(credentials) {
       const response = await http.request('POST', '/auth/login', { body: credentials, authenticated: false });

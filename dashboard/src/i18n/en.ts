@@ -179,6 +179,16 @@ export const en = {
     lastChecked: 'Last checked {{time}}',
     liveSince: 'Live · in sync since {{time}}',
     announce: 'New alert, {{priority}} priority: {{patient}}, {{rule}}',
+    conflict: {
+      resolved:
+        '{{name}} had already resolved “{{rule}}” for {{patient}} ({{time}}). The alert has left the queue; nothing was changed by you.',
+      snoozed:
+        '{{name}} had already snoozed “{{rule}}” for {{patient}} ({{time}}). The alert has left the queue; nothing was changed by you.',
+      autoResolved:
+        '“{{rule}}” for {{patient}} had already cleared by itself ({{time}}): the readings came back within limits. The alert has left the queue.',
+      unknown: 'Someone else had already acted on “{{rule}}” for {{patient}}. The alert has left the queue; nothing was changed by you.',
+      dismiss: 'Dismiss',
+    },
   },
   alert: {
     priority: 'Priority',
@@ -406,6 +416,17 @@ export const en = {
     empty: 'No readings in this period.',
     summary: 'Readings: {{count}}. Lowest {{min}}, highest {{max}}, latest {{latest}}.',
     time: 'Time',
+    summaryBucketed:
+      'Readings: {{count}}. Lowest {{min}}, highest {{max}}; the last point is the mean of the last {{interval}}, not a single reading: {{latest}}.',
+    legend: {
+      title: 'Alert limits and alerts on the chart',
+      noLimits: 'No alert limit for {{vital}} in this patient’s programmes.',
+      limitAbove: '{{rule}}: {{value}}, shaded above',
+      limitBelow: '{{rule}}: {{value}}, shaded below',
+      override: 'changed for this patient',
+      noAlerts: 'No alerts about this vital sign in this period.',
+      alerts: 'Alerts in this period: {{count}}',
+    },
   },
   thresholds: {
     title: 'Alert thresholds',

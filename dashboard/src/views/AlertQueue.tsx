@@ -1,7 +1,8 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { PAGE_TITLE_ID } from '../app/route.ts';
 import type { AlertQueueModel } from '../alerts/use-alert-queue.ts';
 import { AlertRow } from '../components/AlertRow.tsx';
+import { ConflictNoticeBanner } from '../components/ConflictNoticeBanner.tsx';
 import { EmptyQueue } from '../components/EmptyQueue.tsx';
 import { clinicUtcOffset } from '../format/date-time.ts';
 import { useLocale } from '../i18n/locale-context.ts';
@@ -17,6 +18,8 @@ export function AlertQueue({ queue, now, currentUserId }: AlertQueueProps) {
   const { t, intlLocale } = useLocale();
   const open = queue.alerts.filter((alert) => alert.status === 'open').length;
   const acknowledged = queue.alerts.length - open;
+  const [dismissedNotice, setDismissedNotice] = useState<number>();
+  const notice = queue.removedByOthers?.serial === dismissedNotice ? undefined : queue.removedByOthers;
 
   useEffect(() => {
     document.title = open > 0 ? `(${open}) ${t('queue.title')}` : t('queue.title');
@@ -37,6 +40,7 @@ export function AlertQueue({ queue, now, currentUserId }: AlertQueueProps) {
           {t('queue.loadFailed')}
         </p>
       )}
+      <ConflictNoticeBanner notice={notice} onDismiss={() => setDismissedNotice(queue.removedByOthers?.serial)} />
       {queue.invalid > 0 && <p class="banner banner--error">{t('queue.invalid', { invalid: queue.invalid })}</p>}
       {!queue.loaded ? (
         !queue.forbidden && <p class="queue__loading">{t('queue.loading')}</p>

@@ -111,6 +111,8 @@ export function PatientView({ api, patientId, queue, now }: PatientViewProps) {
         sourceKey={patientId}
         type={trendType}
         onTypeChange={setTrendType}
+        thresholds={thresholds.data}
+        alerts={history.data?.alerts}
       />
       <ThresholdsPanel api={api} patientId={patientId} thresholds={thresholds} />
       <AlertHistory history={history} />

@@ -1,17 +1,21 @@
-import { VITAL_TYPES, type VitalsHistoryResponse, type VitalType } from '@rpm/contracts';
+import { VITAL_TYPES, VITALS_INTERVAL_MS, type Alert, type Threshold, type VitalsHistoryResponse, type VitalType } from '@rpm/contracts';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { VitalsRequest } from '../../api/patient-api.ts';
 import { useResource } from '../../app/use-resource.ts';
 import { CLINIC_TIME_ZONE, formatDateTime, formatDayMonth, formatHourMinute } from '../../format/date-time.ts';
+import { formatDuration } from '../../format/duration.ts';
 import { formatNumber } from '../../format/number.ts';
 import { closeSentence } from '../../format/sentence.ts';
 import { formatVitalNumber } from '../../format/vital-value.ts';
 import { useLocale } from '../../i18n/locale-context.ts';
+import { chartAlerts, chartLimits } from '../../patient/chart-limits.ts';
 import { axisLabelKind, TREND_RANGE_MS, TREND_RANGES, type TrendRange } from '../../patient/trend-data.ts';
 import { LoadState, Panel } from './Panel.tsx';
 import { trendMaxPoints, trendView } from './trend-buckets.ts';
+import { limitsAndAlertsPlugin, pagePriorityColours, rangeWithLimits } from './trend-overlays.ts';
+import { TrendLegend } from './TrendLegend.tsx';
 
 const CHART_HEIGHT_PX = 260;
 /** the brand colour for the (first) series; diastolic is dashed as well as coloured, so colour is never the only cue */
@@ -33,13 +37,17 @@ export interface TrendChartProps {
   readonly sourceKey: string;
   readonly type: VitalType;
   readonly onTypeChange: (type: VitalType) => void;
+  /** the patient's thresholds in force (after overrides): the charted vital's limits are drawn as shaded bands */
+  readonly thresholds?: readonly Threshold[] | undefined;
+  /** the patient's alerts: those about the charted vital measured in the range are drawn as markers */
+  readonly alerts?: readonly Alert[] | undefined;
 }
 
 /**
  * One vital over 24 h, 7 d or 30 d (uPlot), times in Almaty, with a text summary for screen readers. 24 h draws every
  * reading; 7 d and 30 d draw the server's bucket means as the line with each bucket's lowest–highest as a band.
  */
-export function TrendChart({ load, sourceKey, type, onTypeChange }: TrendChartProps) {
+export function TrendChart({ load, sourceKey, type, onTypeChange, thresholds, alerts }: TrendChartProps) {
   const locale = useLocale();
   const { t, intlLocale, numberLocale } = locale;
   const [range, setRange] = useState<TrendRange>('24h');
@@ -55,6 +63,14 @@ export function TrendChart({ load, sourceKey, type, onTypeChange }: TrendChartPr
   const stats = view?.stats;
   const unit = t(`units.${type}`);
   const withUnit = (value: number): string => `${formatVitalNumber(type, value, locale)}${NBSP}${unit}`;
+  // The overlays belong to the data shown: the window the server answered for, the type it answered about.
+  const shownType = vitals.data !== undefined && 'type' in vitals.data ? vitals.data.type : type;
+  const limits = thresholds === undefined ? [] : chartLimits(thresholds, shownType);
+  const shownAlerts =
+    alerts === undefined || vitals.data === undefined
+      ? []
+      : chartAlerts(alerts, shownType, Date.parse(vitals.data.from), Date.parse(vitals.data.to));
+  const overlayKey = `${limits.map((l) => `${l.ruleId}/${l.param}=${String(l.value)}`).join(',')}|${shownAlerts.map((a) => `${a.id}:${a.status}`).join(',')}`;
 
   useEffect(() => {
     const element = container.current;
@@ -70,7 +86,8 @@ export function TrendChart({ load, sourceKey, type, onTypeChange }: TrendChartPr
         width: element.clientWidth,
         height: CHART_HEIGHT_PX,
         tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), CLINIC_TIME_ZONE),
-        scales: { x: { time: true, range: [from / 1000, to / 1000] } },
+        scales: { x: { time: true, range: [from / 1000, to / 1000] }, y: { range: rangeWithLimits(limits) } },
+        plugins: [limitsAndAlertsPlugin(limits, shownAlerts, pagePriorityColours(element))],
         axes: [
           {
             stroke: AXIS_STROKE,
@@ -121,8 +138,8 @@ export function TrendChart({ load, sourceKey, type, onTypeChange }: TrendChartPr
       resize.disconnect();
       plot.destroy();
     };
-    // Rebuilt when the data or the language changes; `data` is derived from vitals.data.
-  }, [vitals.data, locale]);
+    // Rebuilt when the data, the limits and alerts, or the language change; `data` is derived from vitals.data.
+  }, [vitals.data, locale, overlayKey]);
 
   return (
     <Panel
@@ -170,14 +187,26 @@ export function TrendChart({ load, sourceKey, type, onTypeChange }: TrendChartPr
             <figcaption class="trend__summary">
               {t(`vitals.${type}`)}, {t(`trend.ranges.${range}`)}:{' '}
               {closeSentence(
-                t('trend.summary', {
-                  count: stats.count,
-                  min: withUnit(stats.min),
-                  max: withUnit(stats.max),
-                  latest: withUnit(stats.latest),
-                }),
+                view?.interval === undefined
+                  ? t('trend.summary', {
+                      count: stats.count,
+                      min: withUnit(stats.min),
+                      max: withUnit(stats.max),
+                      latest: withUnit(stats.latest),
+                    })
+                  : // downsampled: the last point is a bucket's mean, not a reading; say so, with the bucket's width
+                    t('trend.summaryBucketed', {
+                      count: stats.count,
+                      min: withUnit(stats.min),
+                      max: withUnit(stats.max),
+                      latest: withUnit(stats.latest),
+                      interval: formatDuration(VITALS_INTERVAL_MS[view.interval], t),
+                    }),
               )}
             </figcaption>
+          )}
+          {data.x.length > 0 && (thresholds !== undefined || alerts !== undefined) && (
+            <TrendLegend type={shownType} limits={limits} alerts={shownAlerts} withUnit={withUnit} />
           )}
         </figure>
       )}

@@ -1,4 +1,4 @@
-import type { VitalBucket, VitalsHistoryResponse, VitalStats, VitalType } from '@rpm/contracts';
+import type { VitalBucket, VitalsHistoryResponse, VitalsInterval, VitalStats, VitalType } from '@rpm/contracts';
 import { trendData, trendStats, type TrendData, type TrendRange, type TrendStats } from '../../patient/trend-data.ts';
 
 /**
@@ -23,6 +23,8 @@ export interface TrendView {
    * the buckets' lowest, highest = highest of their highest, latest = the mean of the last bucket (not the last reading).
    */
   readonly stats: TrendStats | undefined;
+  /** the bucket width of downsampled data (stats.latest is then a mean over it); undefined for raw readings */
+  readonly interval: VitalsInterval | undefined;
 }
 
 /** The fields of a bucket that are lines: systolic and diastolic for blood pressure, the value otherwise. */
@@ -50,7 +52,7 @@ function bucketStats(buckets: readonly VitalBucket[], field: 'value' | 'systolic
 export function trendView(response: VitalsHistoryResponse, type: VitalType): TrendView {
   if ('readings' in response) {
     const data = trendData(response.readings, type);
-    return { data, bands: [], stats: trendStats(data) };
+    return { data, bands: [], stats: trendStats(data), interval: undefined };
   }
   const buckets = response.type === type ? [...response.buckets].sort((a, b) => Date.parse(a.start) - Date.parse(b.start)) : [];
   const fields = fieldsOf(type);
@@ -64,5 +66,6 @@ export function trendView(response: VitalsHistoryResponse, type: VitalType): Tre
     data: { x: buckets.map((bucket) => Date.parse(bucket.start) / 1000), series: fields.map((f) => column((s) => s.mean, f)) },
     bands: fields.map((f) => ({ min: column((s) => s.min, f), max: column((s) => s.max, f) })),
     stats: bucketStats(buckets, first),
+    interval: response.interval,
   };
 }
