@@ -161,10 +161,14 @@ describe('user administration', () => {
     ]);
   });
 
-  it('re-enabled, the clinician logs in again while the sessions revoked at disabling stay revoked', async () => {
+  it('re-enabled, the clinician logs in again while every session from before stays revoked', async () => {
     const { users } = await platform.admin.expect<UsersResponse>(200, 'GET', '/users?includeDisabled=true&role=clinician');
     const nurse = users.find((u) => u.username === 'nurse.leaving');
     if (nurse === undefined) throw new Error('nurse.leaving is missing');
+    // a login that read the account just before it was disabled, and stored its session just after the revocation
+    const ctx = platform.platform.httpServer?.ctx;
+    if (ctx === undefined) throw new Error('no server');
+    const raced = new ApiClient(platform.httpUrl, (await ctx.sessions.create(nurse.id)).token);
     const enabled = await platform.admin.expect<UserAccount>(200, 'POST', `/users/${nurse.id}/enable`);
     expect(enabled.disabledAt).toBeNull();
     const back = await login('nurse.leaving');
@@ -172,7 +176,14 @@ describe('user administration', () => {
     const socket = await connectSocket(back.token);
     expect(socket.connected).toBe(true);
     expect((await revokedAtDisabling.request('GET', '/me')).status).toBe(401);
-    expect(await auditRows(admin.id, 'user.enable')).toEqual([{ outcome: 'allowed', detail: `user ${nurse.id}` }]);
+    expect((await raced.request('GET', '/me')).status).toBe(401);
+    // again: idempotent, and it does not end the session just opened
+    await platform.admin.expect<UserAccount>(200, 'POST', `/users/${nurse.id}/enable`);
+    expect((await back.request('GET', '/me')).status).toBe(200);
+    expect(await auditRows(admin.id, 'user.enable')).toEqual([
+      { outcome: 'allowed', detail: `user ${nurse.id} enabled; sessions revoked: 1` },
+      { outcome: 'allowed', detail: `user ${nurse.id} was already enabled` },
+    ]);
   });
 
   it('an admin cannot disable themselves, and two admins disabling each other at once leave one active', async () => {

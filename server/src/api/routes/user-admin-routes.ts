@@ -101,7 +101,7 @@ export function userAdminRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
             return refuse(request, action, 'API_LAST_ADMIN', `user ${userId}: last active admin`);
           case 'disabled':
           case 'already-disabled': {
-            // again when already disabled: a session created by a login racing the first disable is revoked too
+            // again when already disabled: harmless, and it revokes a session a login racing the first disable created
             const revoked = await ctx.sessions.revokeAllOfUser(userId);
             const state = outcome === 'disabled' ? 'disabled' : 'was already disabled';
             await audit(request, { action, outcome: 'allowed', detail: `user ${userId} ${state}; sessions revoked: ${revoked}` });
@@ -126,9 +126,18 @@ export function userAdminRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         const { userId } = request.params;
+        const before = await ctx.users.findById(userId);
+        if (before === undefined) return refuse(request, 'user.enable', 'API_USER_NOT_FOUND', `user ${userId}`);
+        if (before.disabled_at === null) {
+          await audit(request, { action: 'user.enable', outcome: 'allowed', detail: `user ${userId} was already enabled` });
+          return toUserAccount(before);
+        }
+        // A login that read the row just before the disable may have created its session just after the revocation;
+        // revoked before the account is live again, no session from before re-enabling comes back to life.
+        const revoked = await ctx.sessions.revokeAllOfUser(userId);
         const row = await ctx.users.enable(userId);
         if (row === undefined) return refuse(request, 'user.enable', 'API_USER_NOT_FOUND', `user ${userId}`);
-        await audit(request, { action: 'user.enable', outcome: 'allowed', detail: `user ${userId}` });
+        await audit(request, { action: 'user.enable', outcome: 'allowed', detail: `user ${userId} enabled; sessions revoked: ${revoked}` });
         return toUserAccount(row);
       },
     );
