@@ -83,6 +83,36 @@ describe('SpoolDrainer', () => {
     expect(spool.listDeadLetters(10)).toMatchObject([{ seq: 1, reading: hr(666, 2), error: 'partial write: field type conflict' }]);
   });
 
+  it('keeps two batches in flight, and none is lost when one fails while the other succeeds', async () => {
+    let inFlight = 0;
+    let maxInFlight = 0;
+    let failNext = true;
+    const slow: ReadingStore = {
+      write: async (readings) => {
+        inFlight++;
+        maxInFlight = Math.max(maxInFlight, inFlight);
+        await new Promise((r) => setTimeout(r, 20));
+        inFlight--;
+        if (failNext) {
+          failNext = false;
+          throw new Error('connect ECONNREFUSED');
+        }
+        store.stored.push(...readings);
+      },
+      ping: () => Promise.resolve(true),
+      ensureDatabase: () => Promise.resolve(),
+      close: () => Promise.resolve(),
+    };
+    for (let s = 0; s < 20; s++) await append(s, [hr(70, s)]);
+    const pipelined = new SpoolDrainer(spool, slow, metrics, silent, { batchReadings: 5, retryBaseMs: 5, retryMaxMs: 20, concurrency: 2 });
+    pipelined.start();
+    await pipelined.drained();
+    await pipelined.stop();
+    expect(maxInFlight).toBe(2);
+    expect(new Set(store.stored.map((r) => r.seq))).toEqual(new Set(Array.from({ length: 20 }, (_, i) => i)));
+    expect(spool.stats().messages).toBe(0);
+  });
+
   it('picks up what an earlier process left in the spool', async () => {
     for (let s = 0; s < 3; s++) await append(s, [hr(70, s)]);
     drainer.start();

@@ -46,8 +46,15 @@ export interface DeadLetter {
  */
 export interface Spool {
   append(entry: NewSpoolEntry): Promise<AppendOutcome>;
-  /** the oldest entries, up to about `maxReadings` readings (at least one entry) */
-  peek(maxReadings: number): SpoolEntry[];
+  /**
+   * the oldest entries (after `afterId`, so a second batch can be read while the first is being written), up to
+   * about `maxReadings` readings (at least one entry)
+   */
+  peek(maxReadings: number, afterId?: number): SpoolEntry[];
+  /**
+   * Entries InfluxDB confirmed. Not fsynced on its own: a removal lost to a power cut only writes those readings to
+   * InfluxDB again, and the same point overwrites itself (decision 010).
+   */
   remove(ids: readonly number[]): void;
   /** moves refused readings aside with InfluxDB's reason; the rest of their entry stays */
   deadLetter(entry: SpoolEntry, refused: readonly CanonicalReading[], error: string): void;

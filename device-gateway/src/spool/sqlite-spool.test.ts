@@ -74,6 +74,23 @@ describe('SqliteSpool', () => {
     await spool.close();
   });
 
+  it('peeks after a given entry (the drainer’s second batch in flight), and removes a batch with its totals', async () => {
+    const spool = open();
+    for (let s = 1; s <= 6; s++) await spool.append(entry(s, [hr(s), hr(s + 100)]));
+    const first = spool.peek(4);
+    const second = spool.peek(4, first.at(-1)?.id);
+    expect(first.map((e) => e.seq)).toEqual([1, 2]);
+    expect(second.map((e) => e.seq)).toEqual([3, 4]);
+    spool.remove(second.map((e) => e.id));
+    expect(spool.stats()).toMatchObject({ messages: 4, readings: 8 });
+    expect(spool.peek(100).map((e) => e.seq)).toEqual([1, 2, 5, 6]);
+    await spool.close();
+    // the removal is in the file (the WAL), whatever its commit's sync level
+    const reopened = open();
+    expect(reopened.stats()).toMatchObject({ messages: 4, readings: 8 });
+    await reopened.close();
+  });
+
   it('peeks about the requested number of readings, and at least one entry', async () => {
     const spool = open();
     for (let s = 1; s <= 10; s++) await spool.append(entry(s, [hr(s), hr(s + 100)]));

@@ -6,8 +6,10 @@ import type { InfluxConfig } from '@rpm/contracts';
 import { InfluxV1Transport } from './influx-v1-transport.ts';
 import type { ReadingStore } from './reading-store.ts';
 
-/** The one measurement every vital sign is written to; the reader in server/ queries the same name. */
-export const VITALS_MEASUREMENT = 'vitals';
+import { readingToLine } from './reading-to-line.ts';
+import { VITALS_MEASUREMENT } from './vitals-measurement.ts';
+
+export { VITALS_MEASUREMENT };
 
 export interface InfluxReadingStoreOptions {
   readonly log?: Pick<Logger, 'info' | 'warn' | 'error'>;
@@ -104,7 +106,8 @@ export class InfluxReadingStore implements ReadingStore {
     // batchSize above the line count means the WriteApi never sends early (an early send's error would be swallowed).
     const api = this.client.getWriteApi(this.org, this.bucket, 'ms', { ...this.writeOptions, batchSize: readings.length + 1 });
     try {
-      for (const reading of readings) api.writePoint(readingToPoint(reading));
+      // lines built directly (readingToLine = readingToPoint's line protocol, without a Point per reading)
+      api.writeRecords(readings.map(readingToLine));
       await api.flush();
     } finally {
       api.dispose();
