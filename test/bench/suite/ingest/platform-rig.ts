@@ -41,6 +41,11 @@ export async function startPlatformRig(workDir: string, extraEnv: Record<string,
       RPM_SIM_DEVICES: '0',
       RPM_MQTT_CONNECT_BURST: '100000',
       RPM_MQTT_CONNECT_RATE_PER_SEC: '100000',
+      // RPM_BENCH_CPU_PROF_DIR=<dir>: the platform writes a V8 CPU profile there when it stops (how the ingest path
+      // was profiled; open the .cpuprofile in Chrome DevTools)
+      ...(process.env['RPM_BENCH_CPU_PROF_DIR'] === undefined
+        ? {}
+        : { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env['RPM_BENCH_CPU_PROF_DIR']}` }),
       ...extraEnv,
     });
     const platformPid = platform.child.pid ?? 0;
