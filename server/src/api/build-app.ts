@@ -20,6 +20,7 @@ import { clinicalRoutes } from './routes/clinical-routes.ts';
 import { deviceRoutes } from './routes/device-routes.ts';
 import { fhirRoutes } from './routes/fhir-routes.ts';
 import { passportRoutes } from './routes/passport-routes.ts';
+import { patientAccessLogRoutes } from './routes/patient-access-log-routes.ts';
 import { patientRoutes } from './routes/patient-routes.ts';
 import { portalRoutes } from './routes/portal-routes.ts';
 import { rosterRoutes } from './routes/roster-routes.ts';
@@ -84,6 +85,7 @@ export async function buildApp(ctx: ServerContext, options: AppOptions): Promise
       await api.register(rosterRoutes(ctx));
       await api.register(teamMemberRoutes(ctx));
       await api.register(careTeamRoutes(ctx));
+      await api.register(patientAccessLogRoutes(ctx));
       api.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
     },
     { prefix: API_PREFIX },
