@@ -29,14 +29,16 @@ export class SessionStore {
     this.ttlMs = ttlMs;
   }
 
-  async create(userId: string, now = Date.now()): Promise<{ token: string; expiresAt: number }> {
+  /** A new session; `id` is the stored id (the token's SHA-256), for revoke(). */
+  async create(userId: string, now = Date.now()): Promise<{ id: string; token: string; expiresAt: number }> {
     const token = randomBytes(32).toString('base64url');
+    const id = tokenId(token);
     const expiresAt = now + this.ttlMs;
     await this.db
       .insertInto('sessions')
-      .values({ id: tokenId(token), user_id: userId, created_at: now, expires_at: expiresAt, revoked_at: null })
+      .values({ id, user_id: userId, created_at: now, expires_at: expiresAt, revoked_at: null })
       .execute();
-    return { token, expiresAt };
+    return { id, token, expiresAt };
   }
 
   /** The live session of a token, or undefined when unknown, expired, revoked or its user disabled. */

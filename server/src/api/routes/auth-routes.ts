@@ -51,7 +51,14 @@ export function authRoutes(ctx: ServerContext, options: AuthRoutesOptions): Fast
           throw new ApiError('API_LOGIN_FAILED');
         }
         options.throttle.succeeded([keys[0] ?? '']);
-        const { token, expiresAt } = await ctx.sessions.create(row.id);
+        const { id, token, expiresAt } = await ctx.sessions.create(row.id);
+        // Disabling the account or changing its password while this login verified the old row revoked the sessions
+        // that existed then, not this one: look again, and give the session up if the account changed meanwhile.
+        const now = await ctx.users.findById(row.id);
+        if (now === undefined || now.disabled_at !== null || now.password_hash !== row.password_hash) {
+          await ctx.sessions.revoke(id);
+          throw new ApiError('API_LOGIN_FAILED');
+        }
         return { token, expiresAt: new Date(expiresAt).toISOString(), user: toUser(row) };
       },
     );
