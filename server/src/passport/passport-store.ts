@@ -8,6 +8,7 @@ import {
   type PassportVersion,
   type SupersedePassportEntryRequest,
 } from '@rpm/contracts';
+import { lockPatient } from '../db/lock-patient.ts';
 import type { Database, PassportEntriesTable } from '../db/schema.ts';
 import { toPassport, toVersion, type PassportRow } from './passport-view.ts';
 
@@ -89,6 +90,7 @@ export class PassportStore {
     now = Date.now(),
   ): Promise<PassportVersion | PassportRefusal> {
     return this.db.transaction().execute(async (tx) => {
+      await lockPatient(tx, patientId);
       if (SINGLE_ENTRY_SECTIONS.includes(request.section)) {
         const open = await this.currentVersions(tx, patientId)
           .where('v.section', '=', request.section)
@@ -119,6 +121,7 @@ export class PassportStore {
     now = Date.now(),
   ): Promise<PassportVersion | PassportRefusal> {
     return this.db.transaction().execute(async (tx) => {
+      await lockPatient(tx, patientId);
       const current = await this.currentVersions(tx, patientId).where('v.entry_id', '=', entryId).executeTakeFirst();
       if (current === undefined) return 'not_found';
       if (current.change === 'ended') return 'ended';

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Correction, CorrectionRequest, CorrectionStatus } from '@rpm/contracts';
+import { lockPatient } from '../db/lock-patient.ts';
 import type { Database } from '../db/schema.ts';
 import { canMoveTo } from './correction-status.ts';
 
@@ -60,8 +61,10 @@ export class CorrectionStore {
     now = Date.now(),
   ): Promise<Correction | CorrectionRefusal> {
     const outcome = await this.db.transaction().execute(async (tx): Promise<CorrectionRefusal | undefined> => {
-      const exists = await tx.selectFrom('correction_requests').select('id').where('id', '=', id).executeTakeFirst();
+      const exists = await tx.selectFrom('correction_requests').select('patient_id').where('id', '=', id).executeTakeFirst();
       if (exists === undefined) return 'not_found';
+      // the last answer is read under the lock: a simultaneous answer is seen, not answered past
+      await lockPatient(tx, exists.patient_id);
       const last = await tx
         .selectFrom('correction_events')
         .select('status')

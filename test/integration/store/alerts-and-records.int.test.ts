@@ -232,6 +232,32 @@ describe.each(DIALECTS)('stores on %s: alerts and clinical records', (dialect) =
     expect((await corrections.listForPatient(patientId)).map((c) => c.id)).toEqual([created.id]);
   });
 
+  it('lets only one of two simultaneous check-then-write changes of a record through', async () => {
+    // PostgreSQL runs transactions side by side (READ COMMITTED): both would pass the check before either writes,
+    // unless the store serialises them; SQLite runs one transaction at a time
+    const passport = new PassportStore(t.db);
+    const other = (await new PatientStore(t.db).create({ name: 'Concurrent patient' }, [teamId], nurse.id)).id;
+    const registration = { section: 'registration', data: { clinic: 'Polyclinic 7', districtDoctor: 'Dr Sadykova' } } as const;
+    const registered = await Promise.all([1, 2, 3].map(() => passport.record(other, registration, nurse.id)));
+    expect(registered.filter((r) => r === 'single_exists')).toHaveLength(2);
+    expect((await passport.history(other)).filter((v) => v.section === 'registration')).toHaveLength(1);
+
+    const diagnosis = await passport.record(other, { section: 'diagnosis', data: { icd10: 'I50.0', description: 'HF' } }, nurse.id);
+    if (typeof diagnosis === 'string') throw new Error(`refused: ${diagnosis}`);
+    const ends = await Promise.all(
+      [1, 2].map((i) => passport.supersede(other, diagnosis.entryId, { ended: true, reason: `end ${i}` }, nurse.id)),
+    );
+    expect(ends.filter((r) => r === 'ended')).toHaveLength(1);
+
+    const corrections = new CorrectionStore(t.db);
+    const request = await corrections.create(other, nurse.id, { section: 'diagnosis', message: 'Please check again' });
+    const answers = await Promise.all(
+      (['rejected', 'done'] as const).map((status) => corrections.answer(request.id, status, status, nurse.id)),
+    );
+    expect(answers.filter((a) => a === 'invalid_transition')).toHaveLength(1);
+    expect((await corrections.get(request.id))?.history).toHaveLength(1);
+  });
+
   it('records audit events and reads them back, newest first, for admins and for the patient', async () => {
     const audit = new AuditLog(t.db);
     const reader = new AuditReader(t.db);
