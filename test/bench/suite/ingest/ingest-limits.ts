@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { median } from '../report/summarise.ts';
 import type { PlatformRunSample } from './platform-run.ts';
 
@@ -26,11 +27,15 @@ export function limitFor(samples: readonly PlatformRunSample[], profile: string)
   const publisher = m((s) => s.publisherCores);
   const growth = m((s) => s.spoolGrowthReadingsPerSec);
   const stored = m((s) => s.storedReadingsPerSec);
-  const cores = `platform ${platform.toFixed(2)}, influxd ${influxd.toFixed(2)}, load generator ${publisher.toFixed(2)} cores`;
+  const load = m((s) => s.loadAverage);
+  const machineCores = os.cpus().length;
+  // on a machine shared with other work the processes measured get only part of the cores: say so first
+  const shared = load > machineCores ? `a shared machine (load average ${load.toFixed(1)} on ${machineCores} cores); ` : '';
+  const cores = `${shared}platform ${platform.toFixed(2)}, influxd ${influxd.toFixed(2)}, load generator ${publisher.toFixed(2)} cores`;
   if (growth > 0.05 * stored) return `InfluxDB writes: the spool grew ${Math.round(growth)} readings/s while PUBACKs continued (${cores})`;
   if (platform >= 0.85) return `the platform's main thread (${cores}); ${profile}`;
   if (platform + influxd + publisher >= 1.8) return `the machine's 2 cores (${cores})`;
-  return `PUBACK round trips of the in-flight windows (${cores})`;
+  return `PUBACK round trips of the in-flight windows: network, group-commit fsync (${cores})`;
 }
 
 export function ingestLimits(single: readonly PlatformRunSample[], batch: readonly PlatformRunSample[]): { single: string; batch: string } {

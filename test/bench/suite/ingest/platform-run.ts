@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { processCpuMs } from '../lib/process-cpu.ts';
 import { runPublisher } from '../load/run-publisher.ts';
 import type { BenchDevice } from './fleet-state.ts';
@@ -30,6 +31,8 @@ export interface PlatformRunSample {
   /** after publishing stopped, seconds until the spool was empty */
   readonly drainTailS: number;
   readonly disconnects: number;
+  /** 1-minute load average at the end of the window: above the core count, other work took CPU from the run */
+  readonly loadAverage: number;
 }
 
 interface Snapshot {
@@ -38,6 +41,7 @@ interface Snapshot {
   readonly spooled: number;
   readonly platformCpuMs: number;
   readonly influxdCpuMs: number;
+  readonly loadAverage: number;
 }
 
 async function snapshot(rig: PlatformRig): Promise<Snapshot> {
@@ -48,6 +52,7 @@ async function snapshot(rig: PlatformRig): Promise<Snapshot> {
     spooled: m('rpm_spool_readings'),
     platformCpuMs: processCpuMs(rig.platformPid) ?? Number.NaN,
     influxdCpuMs: processCpuMs(rig.influx.pid) ?? Number.NaN,
+    loadAverage: os.loadavg()[0] ?? 0,
   };
 }
 
@@ -108,6 +113,7 @@ export async function measurePlatformRun(
       publisherCores: result.cpuMsInWindow / result.windowMs,
       drainTailS: Math.max(0, (Date.now() - publishEnd) / 1000),
       disconnects: result.disconnects,
+      loadAverage: b.loadAverage,
     };
   } finally {
     run.kill();

@@ -166,6 +166,7 @@ function buildResult(
       spoolGrowthReadingsPerSec1Reading: Math.round(median(s.single.map((r) => r.spoolGrowthReadingsPerSec))),
       spoolGrowthReadingsPerSec50Readings: Math.round(median(s.batch.map((r) => r.spoolGrowthReadingsPerSec))),
       drainTailSeconds50Readings: Math.round(median(s.batch.map((r) => r.drainTailS)) * 10) / 10,
+      loadAverageDuringRuns: Math.round(median([...s.single, ...s.batch].map((r) => r.loadAverage)) * 10) / 10,
       gatewayDisconnects: [...s.single, ...s.batch].reduce((n, r) => n + r.disconnects, 0),
       oracle1ReadingZeroLoss: oracle.single.ok,
       oracle1ReadingAcknowledgedReadings: oracle.single.expectedReadings,
