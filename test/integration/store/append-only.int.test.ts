@@ -128,6 +128,18 @@ describe.each(DIALECTS)('append-only records on %s', (dialect) => {
     await expect(t.db.insertInto('passport_entries').values(successor).execute()).rejects.toThrow();
   });
 
+  it.runIf(dialect === 'postgres')('has PostgreSQL cancel a statement that outlives the configured timeout', async () => {
+    const url = t.postgresUrl ?? '';
+    const db = await openDatabase({ kind: 'postgres', url, poolSize: 1, statementTimeoutMs: 200, connectTimeoutMs: 5_000 });
+    try {
+      const started = Date.now();
+      await expect(sql`SELECT pg_sleep(5)`.execute(db)).rejects.toThrow('statement timeout');
+      expect(Date.now() - started).toBeLessThan(4_000);
+    } finally {
+      await db.destroy();
+    }
+  });
+
   it('opens the same database again without migrating twice', async () => {
     const again = await t.reopen();
     try {

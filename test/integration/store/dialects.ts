@@ -14,6 +14,8 @@ export interface DatabaseUnderTest {
   readonly dialect: Dialect;
   /** migrated, as the platform opens it */
   readonly db: Kysely<Database>;
+  /** the PostgreSQL database's URL; undefined on SQLite */
+  readonly postgresUrl: string | undefined;
   /** opens the same database again through openDatabase (the migrations find nothing to do) */
   reopen(): Promise<Kysely<Database>>;
   /** closes the database and removes the file or the server */
@@ -32,6 +34,7 @@ export async function openDatabaseUnderTest(dialect: Dialect): Promise<DatabaseU
     return {
       dialect,
       db,
+      postgresUrl: undefined,
       reopen: () => openDatabase({ kind: 'sqlite', file }),
       async stop() {
         await db.destroy();
@@ -47,6 +50,7 @@ export async function openDatabaseUnderTest(dialect: Dialect): Promise<DatabaseU
     return {
       dialect,
       db,
+      postgresUrl: url,
       reopen: () => openDatabase(options),
       async stop() {
         await db.destroy();
