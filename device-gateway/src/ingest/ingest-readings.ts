@@ -49,7 +49,7 @@ export async function ingestReadings(
   }
 
   const timed = checkMeasurementTimes(decoded.accepted, device, receivedAt);
-  const readings = [...timed.accepted].sort((a, b) => a.at - b.at);
+  const readings = inMeasurementOrder(timed.accepted);
   const outcome = await deps.spool.append({
     deviceId: device.deviceId,
     patientId: device.patientId,
@@ -64,8 +64,8 @@ export async function ingestReadings(
   }
   deps.onSpooled();
 
-  const refused = [...decoded.rejected, ...timed.rejected];
-  if (refused.length > 0) {
+  if (decoded.rejected.length + timed.rejected.length > 0) {
+    const refused = [...decoded.rejected, ...timed.rejected];
     const prefix = payloadPrefix(payload);
     const entries: QuarantineEntry[] = refused.map((r) => ({
       deviceId: device.deviceId,
@@ -84,4 +84,16 @@ export async function ingestReadings(
   metrics.messagesAccepted++;
   metrics.readingsAccepted += readings.length;
   return readings.map((reading) => ({ deviceId: device.deviceId, patientId: device.patientId, seq: decoded.seq, receivedAt, reading }));
+}
+
+/**
+ * The readings sorted by measurement time. Devices send them in order almost always (one reading, or a
+ * store-and-forward upload oldest first), so the array is returned as it is unless it is out of order, rather than
+ * copied and sorted for every message on the hot path.
+ */
+function inMeasurementOrder<T extends { readonly at: number }>(readings: readonly T[]): readonly T[] {
+  for (let i = 1; i < readings.length; i++) {
+    if ((readings[i]?.at ?? 0) < (readings[i - 1]?.at ?? 0)) return [...readings].sort((a, b) => a.at - b.at);
+  }
+  return readings;
 }
