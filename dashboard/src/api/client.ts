@@ -3,6 +3,7 @@ import { createAlertEventsApi, type AlertEventsApi } from './alert-events-api.ts
 import { createCareTeamApi, type CareTeamApi } from './care-team-api.ts';
 import { createHttp, type AlertList, type ApiClientOptions } from './http.ts';
 import { createOpsApi, type OpsApi } from './ops-api.ts';
+import { createPassportApi, type PassportApi } from './passport-api.ts';
 import { createPatientApi, type PatientApi } from './patient-api.ts';
 import { createPortalApi, type PortalApi } from './portal-api.ts';
 import { createRosterApi, type RosterApi } from './roster-api.ts';
@@ -12,7 +13,7 @@ export type { AlertList, ApiClientOptions } from './http.ts';
 /** alertsQuerySchema's maximum `limit` */
 const ALERTS_SNAPSHOT_LIMIT = 1000;
 
-export interface ApiClient extends PatientApi, RosterApi, OpsApi, PortalApi, CareTeamApi, AlertEventsApi {
+export interface ApiClient extends PatientApi, RosterApi, OpsApi, PortalApi, CareTeamApi, AlertEventsApi, PassportApi {
   login(credentials: LoginRequest): Promise<LoginResponse>;
   /** ends the session on the server; the token is passed because the caller has usually forgotten it already */
   logout(token: string): Promise<void>;
@@ -37,6 +38,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     ...createPortalApi(http),
     ...createCareTeamApi(http),
     ...createAlertEventsApi(http),
+    ...createPassportApi(http),
 
     async login(credentials) {
       const response = await http.request('POST', '/auth/login', { body: credentials, authenticated: false });

@@ -43,6 +43,43 @@ export const en = {
     off: 'off',
     armHint: 'Sound starts after your first click on the page.',
   },
+  patientRecord: {
+    passport: {
+      title: 'Health passport',
+      intro:
+        'Entries in force, each with who recorded it and when. Nothing is deleted: an entry that no longer applies is ended with a reason, and every change stays in the history below.',
+      add: 'Add entry',
+      addTitle: 'New entry in the health passport',
+      section: 'Section',
+      plannedAdmission: 'Planned admission (untick for an emergency)',
+      icd10Help: 'A letter, two digits, optionally a dot and one or two characters: N18.5, Z94.0.',
+      invalid: 'Check these fields: {{fields}}.',
+      recordedBy: 'Recorded {{time}} by {{name}}',
+      end: 'End entry',
+      endTitle: 'End this passport entry',
+      endHelp: 'The entry stays in the history with your name, the time and this reason.',
+      reason: 'Reason',
+      reasonMissing: 'Give a reason of at least 3 characters.',
+      history: 'History of changes ({{count}})',
+      historyEmpty: 'No changes yet.',
+      changes: {
+        recorded: '{{section}}: entry recorded by {{name}}',
+        corrected: '{{section}}: entry corrected by {{name}}',
+        ended: '{{section}}: entry ended by {{name}}',
+      },
+      done: {
+        added: 'Entry added to the passport.',
+        ended: 'Entry ended; it stays in the history.',
+        changed: 'Someone changed this entry meanwhile: nothing was recorded. The passport has been reloaded; check it and try again.',
+      },
+    },
+    accessLog: {
+      title: 'Who viewed this record',
+      intro:
+        'Every access to this patient’s record in the last 30 days, newest first, yours included — as the patient sees it in the portal.',
+      empty: 'No accesses in the last 30 days.',
+    },
+  },
   portal: {
     title: 'My health record',
     intro:
@@ -131,12 +168,13 @@ export const en = {
       who: 'Who',
       what: 'What',
       outcome: 'Result',
+      channel: 'Channel',
       platform: 'The platform (automatic)',
       allowed: 'Allowed',
       denied: 'Refused',
     },
     accessSubjects: {
-      patient: 'Your details',
+      patient: 'Personal details',
       vitals: 'Readings',
       alert: 'Alerts',
       passport: 'Health passport',
@@ -149,6 +187,8 @@ export const en = {
       fhir: 'Record export',
       realtime: 'Live updates',
       portal: 'Patient portal',
+      care_team: 'Care team',
+      access_log: 'Access log',
       other: 'Other',
     },
     channels: {

@@ -13,6 +13,8 @@ export const ACCESS_SUBJECTS = [
   'fhir',
   'realtime',
   'portal',
+  'care_team',
+  'access_log',
   'other',
 ] as const;
 export type AccessSubject = (typeof ACCESS_SUBJECTS)[number];

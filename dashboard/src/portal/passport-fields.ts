@@ -54,8 +54,11 @@ export function formatDay(day: string): string {
 
 export type FieldValue = { readonly kind: 'text'; readonly text: string } | { readonly kind: 'flag'; readonly value: boolean };
 
-/** The entry's fields that have a value, in display order; dates as DD.MM.YYYY. */
-export function entryFields(entry: PassportEntry): { readonly field: PassportField; readonly value: FieldValue }[] {
+/** The fields that have a value of an entry (or of a version in its history), in display order; dates as DD.MM.YYYY. */
+export function entryFields(entry: {
+  readonly section: PassportSection;
+  readonly data: PassportEntry['data'] | Readonly<Record<string, unknown>>;
+}): { readonly field: PassportField; readonly value: FieldValue }[] {
   const data = entry.data as Readonly<Record<string, unknown>>;
   const out: { field: PassportField; value: FieldValue }[] = [];
   for (const field of PASSPORT_FIELDS[entry.section] as readonly PassportField[]) {

@@ -5,6 +5,8 @@ import type { AlertQueueModel } from '../alerts/use-alert-queue.ts';
 import { PAGE_TITLE_ID, routeHref } from '../app/route.ts';
 import { useResource } from '../app/use-resource.ts';
 import { AlertHistory } from '../components/patient/AlertHistory.tsx';
+import { PatientPassportPanel } from '../components/patient/PatientPassportPanel.tsx';
+import { AccessLogPanel } from '../components/portal/AccessLogPanel.tsx';
 import { ConsciousnessForm } from '../components/patient/ConsciousnessForm.tsx';
 import { DevicesPanel } from '../components/patient/DevicesPanel.tsx';
 import { News2Panel } from '../components/patient/News2Panel.tsx';
@@ -27,7 +29,10 @@ export interface PatientViewProps {
   readonly now: number;
 }
 
-/** One patient: NEWS2, latest readings and trends, programmes, thresholds, ACVPU, alert history, devices. */
+/**
+ * One patient: NEWS2, latest readings and trends, programmes, thresholds, ACVPU, alert history, devices, the health
+ * passport and who accessed the record.
+ */
 export function PatientView({ api, patientId, queue, now }: PatientViewProps) {
   const { t, intlLocale } = useLocale();
   const patient = useResource(() => api.getPatient(patientId), patientId);
@@ -36,6 +41,9 @@ export function PatientView({ api, patientId, queue, now }: PatientViewProps) {
   const thresholds = useResource(() => api.listThresholds(patientId), patientId);
   const history = useResource(() => api.listPatientAlerts(patientId), patientId);
   const devices = useResource(() => api.listDevices(patientId), patientId);
+  const passport = useResource(() => api.getPassport(patientId), patientId);
+  const passportHistory = useResource(() => api.getPassportHistory(patientId), patientId);
+  const accessLog = useResource(() => api.getAccessLog(patientId), patientId);
   const [programmes, setProgrammes] = useState<Programmes>();
   const [trendType, setTrendType] = useState<VitalType>('spo2');
 
@@ -117,6 +125,8 @@ export function PatientView({ api, patientId, queue, now }: PatientViewProps) {
       <ThresholdsPanel api={api} patientId={patientId} thresholds={thresholds} />
       <AlertHistory history={history} />
       <DevicesPanel devices={devices} now={now} />
+      <PatientPassportPanel api={api} patientId={patientId} passport={passport} history={passportHistory} />
+      <AccessLogPanel log={accessLog} audience="careTeam" />
     </main>
   );
 }

@@ -72,7 +72,7 @@ export function PortalView({ api, user, now }: PortalViewProps) {
       </CorrectionsPanel>
       <AlertHistory history={alerts} />
       <DevicesPanel devices={devices} now={now} />
-      <AccessLogPanel log={accessLog} />
+      <AccessLogPanel log={accessLog} audience="patient" />
       {reporting !== undefined && (
         <CorrectionDialog
           section={reporting.section}

@@ -8,15 +8,27 @@ import { LoadState, Panel } from '../patient/Panel.tsx';
 const KNOWN_ROLES = ['admin', 'clinician', 'ops', 'patient'] as const;
 const KNOWN_CHANNELS = ['rest', 'socket', 'export'] as const;
 
-/** Who accessed my record in the last 30 days: when, who, what, how, and whether it was allowed. */
-export function AccessLogPanel({ log }: { log: Resource<AccessLogEntry[]> }) {
+export interface AccessLogPanelProps {
+  readonly log: Resource<AccessLogEntry[]>;
+  /** whose view: the patient's own record in the portal, or a patient's record seen by the care team */
+  readonly audience: 'patient' | 'careTeam';
+}
+
+/** Who accessed the record in the last 30 days: when (Almaty), who (name, role), what, channel, and the outcome. */
+export function AccessLogPanel({ log, audience }: AccessLogPanelProps) {
   const { t, intlLocale } = useLocale();
   const entries = log.data;
   return (
-    <Panel id="access-log" title={t('portal.accessLog.title')} class="access-log">
-      <p class="panel__intro">{t('portal.accessLog.intro')}</p>
+    <Panel
+      id="access-log"
+      title={audience === 'patient' ? t('portal.accessLog.title') : t('patientRecord.accessLog.title')}
+      class="access-log"
+    >
+      <p class="panel__intro">{audience === 'patient' ? t('portal.accessLog.intro') : t('patientRecord.accessLog.intro')}</p>
       <LoadState resource={log} />
-      {entries !== undefined && entries.length === 0 && <p class="panel__empty">{t('portal.accessLog.empty')}</p>}
+      {entries !== undefined && entries.length === 0 && (
+        <p class="panel__empty">{audience === 'patient' ? t('portal.accessLog.empty') : t('patientRecord.accessLog.empty')}</p>
+      )}
       {entries !== undefined && entries.length > 0 && (
         <div class="table-scroll">
           <table class="table">
@@ -25,6 +37,7 @@ export function AccessLogPanel({ log }: { log: Resource<AccessLogEntry[]> }) {
                 <th scope="col">{t('portal.accessLog.when')}</th>
                 <th scope="col">{t('portal.accessLog.who')}</th>
                 <th scope="col">{t('portal.accessLog.what')}</th>
+                <th scope="col">{t('portal.accessLog.channel')}</th>
                 <th scope="col">{t('portal.accessLog.outcome')}</th>
               </tr>
             </thead>
@@ -46,9 +59,10 @@ export function AccessLogPanel({ log }: { log: Resource<AccessLogEntry[]> }) {
                     <td>
                       {t(`portal.accessSubjects.${accessSubject(entry.action)}`)}
                       <span class="table__sub">
-                        {channel === undefined ? entry.channel : t(`portal.channels.${channel}`)} · <code>{entry.action}</code>
+                        <code>{entry.action}</code>
                       </span>
                     </td>
+                    <td>{channel === undefined ? entry.channel : t(`portal.channels.${channel}`)}</td>
                     <td>
                       <span class={`access-outcome access-outcome--${entry.outcome === 'allowed' ? 'allowed' : 'denied'}`}>
                         {entry.outcome === 'allowed'
