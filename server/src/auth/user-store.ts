@@ -81,33 +81,44 @@ export class UserStore {
   }
 
   /**
-   * Disables an active account unless it is the last active admin. The check is part of the UPDATE itself, so two
-   * admins disabling each other at the same moment cannot both succeed and leave nobody able to administer.
+   * Disables an active account unless it is the last active admin. The check is part of the UPDATE itself, and the
+   * transaction first takes the row locks of every active admin: on PostgreSQL (READ COMMITTED) two admins disabling
+   * each other at the same moment would otherwise both pass the check against the snapshot taken before the other's
+   * change and leave nobody able to administer. With the locks, the second waits, and its UPDATE then sees the first's.
+   * SQLite runs one transaction at a time and pays a no-op row write.
    */
   async disable(id: string, now = Date.now()): Promise<DisableOutcome> {
-    const result = await this.db
-      .updateTable('users')
-      .set({ disabled_at: now })
-      .where('id', '=', id)
-      .where('disabled_at', 'is', null)
-      .where((eb) =>
-        eb.or([
-          eb('role', '!=', 'admin'),
-          eb.exists(
-            eb
-              .selectFrom('users as other')
-              .select('other.id')
-              .where('other.role', '=', 'admin')
-              .where('other.disabled_at', 'is', null)
-              .where('other.id', '!=', id),
-          ),
-        ]),
-      )
-      .executeTakeFirst();
-    if (result.numUpdatedRows > 0n) return 'disabled';
-    const row = await this.findById(id);
-    if (row === undefined) return 'not-found';
-    return row.disabled_at === null ? 'last-admin' : 'already-disabled';
+    return this.db.transaction().execute(async (tx) => {
+      await tx
+        .updateTable('users')
+        .set((eb) => ({ role: eb.ref('role') }))
+        .where('role', '=', 'admin')
+        .where('disabled_at', 'is', null)
+        .execute();
+      const result = await tx
+        .updateTable('users')
+        .set({ disabled_at: now })
+        .where('id', '=', id)
+        .where('disabled_at', 'is', null)
+        .where((eb) =>
+          eb.or([
+            eb('role', '!=', 'admin'),
+            eb.exists(
+              eb
+                .selectFrom('users as other')
+                .select('other.id')
+                .where('other.role', '=', 'admin')
+                .where('other.disabled_at', 'is', null)
+                .where('other.id', '!=', id),
+            ),
+          ]),
+        )
+        .executeTakeFirst();
+      if (result.numUpdatedRows > 0n) return 'disabled';
+      const row = await tx.selectFrom('users').select('disabled_at').where('id', '=', id).executeTakeFirst();
+      if (row === undefined) return 'not-found';
+      return row.disabled_at === null ? 'last-admin' : 'already-disabled';
+    });
   }
 
   /** Re-enables the account; undefined when there is no such user. Idempotent. */

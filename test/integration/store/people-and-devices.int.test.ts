@@ -58,6 +58,20 @@ describe.each(DIALECTS)('stores on %s: people, teams, patients, devices', (diale
     expect(await sessions.verify(token, now + 3)).toBeUndefined();
   });
 
+  it('never disables the last active admin, even when two admins disable each other at the same moment', async () => {
+    // Argon2id makes each create slow: two admins, reused by every round (the survivor is re-enabled below the store).
+    const a = await users.create({ username: 'admin.a', password: 'admin-password-a', displayName: 'Admin A', role: 'admin' });
+    const b = await users.create({ username: 'admin.b', password: 'admin-password-b', displayName: 'Admin B', role: 'admin' });
+    for (let round = 0; round < 12; round++) {
+      await t.db.updateTable('users').set({ disabled_at: null }).where('id', 'in', [a.id, b.id]).execute();
+      const outcomes = await Promise.all([users.disable(a.id), users.disable(b.id)]);
+      expect(outcomes.toSorted()).toEqual(['disabled', 'last-admin']);
+      const active = await t.db.selectFrom('users').select('id').where('role', '=', 'admin').where('disabled_at', 'is', null).execute();
+      expect(active).toHaveLength(1);
+    }
+    expect(await users.disable(a.id)).not.toBe('disabled');
+  });
+
   it('keeps teams and their members with their highest tier, and removes a member', async () => {
     const b = await teams.create('Team B');
     const a = await teams.create('Team A');
