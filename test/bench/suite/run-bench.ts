@@ -5,15 +5,15 @@
 // Progress goes to stderr, the table to stdout. The JSON goes to --json, or by default to
 // bench-results/<ISO date>-<short commit>.json and docs/benchmarks/latest.{json,md}. A workload that throws is
 // reported as failed and the others still run; the exit code is then 1.
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { describeRun, gitState, machineInfo, type RunInfo } from './report/machine-info.ts';
 import { parseBenchArgs } from './report/parse-bench-args.ts';
 import { formatTable } from './report/format-table.ts';
-import { failedRow, summariseResult, type SummaryRow } from './report/summarise.ts';
+import type { SummaryRow } from './report/summarise.ts';
+import { runWorkloads } from './run-workloads.ts';
 import type { WorkloadResult } from './bench-types.ts';
 import { workloads } from './workloads.ts';
 
@@ -43,35 +43,12 @@ async function main(): Promise<number> {
   const log = (line: string): void => void process.stderr.write(`[bench] ${line}\n`);
   log(describeRun(run));
 
-  const rows: SummaryRow[] = [];
-  const results: WorkloadResult[] = [];
-  const failed: { workload: string; error: string }[] = [];
-  for (const workload of workloads) {
-    if (args.only !== undefined && !args.only.includes(workload.name)) continue;
-    const workDir = await mkdtemp(join(tmpdir(), `rpm-bench-${workload.name}-`));
-    const started = performance.now();
-    log(`${workload.name}: starting`);
-    try {
-      const result = await workload.run({
-        quick: args.quick,
-        repetitions: args.repetitions,
-        workDir,
-        log: (line) => log(`${workload.name}: ${line}`),
-      });
-      results.push(result);
-      rows.push(...summariseResult(result));
-      log(`${workload.name}: done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
-    } catch (error) {
-      const row = failedRow(workload.name, error);
-      rows.push(row);
-      failed.push({ workload: workload.name, error: row.error ?? '' });
-      log(
-        `${workload.name}: FAILED after ${((performance.now() - started) / 1000).toFixed(0)} s: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-      );
-    } finally {
-      await rm(workDir, { recursive: true, force: true });
-    }
-  }
+  const { rows, results, failed } = await runWorkloads(workloads, {
+    quick: args.quick,
+    repetitions: args.repetitions,
+    only: args.only,
+    log,
+  });
 
   const table = formatTable(rows);
   process.stdout.write(`\n${describeRun(run)}\n\n${table}\n`);
