@@ -62,3 +62,40 @@ describe('DeviceStore secret hashes', () => {
     expect((await new DeviceStore(db).authenticate(deviceId, secret, 3000))?.deviceId).toBe(deviceId);
   });
 });
+
+describe('DeviceStore status writes', () => {
+  it('stores every one of many concurrent status reports (one shared commit), the latest of a device winning', async () => {
+    const db = await openDatabase(':memory:');
+    try {
+      await db
+        .insertInto('patients')
+        .values({
+          id: 'pat-1',
+          name: 'Test',
+          birth_date: null,
+          sex: null,
+          created_at: 0,
+          created_by: null,
+          programs: '[]',
+          spo2_target: null,
+        })
+        .execute();
+      const store = new DeviceStore(db);
+      const ids: string[] = [];
+      for (let i = 0; i < 20; i++) ids.push((await store.register('pat-1', undefined, 1000)).deviceId);
+      await Promise.all(
+        ids.flatMap((deviceId, i) => [
+          store.recordStatus({ deviceId, at: 2000, online: true, battery: i }),
+          store.recordStatus({ deviceId, at: 3000, online: false }),
+        ]),
+      );
+      const rows = await db.selectFrom('devices').select(['id', 'online', 'battery', 'last_seen_at']).execute();
+      expect(rows).toHaveLength(20);
+      for (const row of rows) {
+        expect(row).toMatchObject({ online: 0, last_seen_at: 3000, battery: ids.indexOf(row.id) });
+      }
+    } finally {
+      await db.destroy();
+    }
+  });
+});

@@ -4,6 +4,7 @@ import type { CreateDeviceResponse, Device, DeviceDetail, DeviceIdentity, Device
 import type { Database } from '../db/schema.ts';
 import { deviceHashNeedsUpgrade, generateSecret, hashDeviceSecret, verifyDeviceSecret } from '../auth/secret-hash.ts';
 import { readDeviceDetail, toDevice } from './device-detail.ts';
+import { StatusWriteBatch } from './status-write-batch.ts';
 
 const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567';
 
@@ -42,10 +43,13 @@ export class DeviceStore {
   /** bumped by every lifecycle change: a secret verified across a change is checked again, never cached */
   private readonly generations = new Map<string, number>();
   private readonly onStatus: StatusListener | undefined;
+  /** status writes within 20 ms share a transaction: a reconnect storm is not one fsync per device */
+  private readonly statusWrites: StatusWriteBatch;
 
   /** @param onStatus told of every status report of a known device (battery, clock offset), for the rules */
   constructor(db: Kysely<Database>, onStatus?: StatusListener) {
     this.db = db;
+    this.statusWrites = new StatusWriteBatch(db);
     this.onStatus = onStatus;
   }
 
@@ -201,18 +205,7 @@ export class DeviceStore {
   }
 
   async recordStatus(update: DeviceStatusUpdate): Promise<void> {
-    await this.db
-      .updateTable('devices')
-      .set({
-        last_seen_at: update.at,
-        ...(update.online === undefined ? {} : { online: update.online ? 1 : 0 }),
-        ...(update.battery === undefined ? {} : { battery: update.battery }),
-        ...(update.firmware === undefined ? {} : { firmware: update.firmware }),
-        ...(update.model === undefined ? {} : { model: update.model }),
-        ...(update.clockOffsetMs === undefined ? {} : { clock_offset_ms: update.clockOffsetMs }),
-      })
-      .where('id', '=', update.deviceId)
-      .execute();
+    await this.statusWrites.write(update);
     if (this.onStatus === undefined || (update.battery === undefined && update.clockOffsetMs === undefined)) return;
     const row = await this.db.selectFrom('devices').select('patient_id').where('id', '=', update.deviceId).executeTakeFirst();
     if (row !== undefined) this.onStatus(row.patient_id, update);
