@@ -190,6 +190,109 @@ describe('dashboard patient view in Chromium', () => {
     await expectFitsWidth();
   });
 
+  it('shades the patient’s SpO₂ alert limits on the trend and marks the alert, with a legend in words', async () => {
+    const trend = page.getByRole('region', { name: 'Trend' });
+    await trend.getByLabel('Vital sign').selectOption('spo2');
+    await expect.poll(() => trend.locator('figcaption').textContent()).toContain('SpO₂ (oxygen saturation), 24 h: Readings: 3');
+    const legend = trend.locator('.trend-legend');
+    // kidney transplant, target 94–98 %: below target under 94 % (medium), very low at 91 % (high), as the thresholds panel says
+    await expect.poll(() => legend.textContent()).toContain('Very low SpO₂: 91\u00a0%, shaded below');
+    expect(await legend.textContent()).toContain('SpO₂ below target: 94\u00a0%, shaded below');
+    // the SpO₂ of 91 % raised an alert: listed with its time, rule, value and priority
+    const alerts = legend.locator('details');
+    expect(await alerts.locator('summary').textContent()).toMatch(/^Alerts in this period: [1-9]/);
+    await alerts.locator('summary').click();
+    expect(await alerts.locator('li').first().textContent()).toMatch(/SpO₂.*: 9[0-9]\u00a0% · (High|Medium) · Open/);
+
+    // The canvas has the band: the bottom of the plot (below 91 %) is tinted red, not white.
+    const tint = await page.evaluate<number[]>(`(() => {
+      const canvas = document.querySelector('.trend .uplot canvas');
+      const plot = document.querySelector('.trend .u-over');
+      const box = canvas.getBoundingClientRect(), over = plot.getBoundingClientRect();
+      const scale = canvas.width / box.width;
+      const x = Math.round((over.left - box.left + over.width / 2) * scale);
+      const y = Math.round((over.bottom - box.top - 3) * scale);
+      return Array.from(canvas.getContext('2d').getImageData(x, y, 1, 1).data);
+    })()`);
+    const [red = 0, green = 0, blue = 0] = tint;
+    expect(red).toBeGreaterThan(green + 10);
+    expect(red).toBeGreaterThan(blue + 10);
+  });
+
+  it('says a 7-day trend’s latest is the mean of its last bucket, not a reading', async () => {
+    const trend = page.getByRole('region', { name: 'Trend' });
+    await trend.getByRole('button', { name: '7 days' }).click();
+    await expect
+      .poll(() => trend.locator('figcaption').textContent())
+      .toMatch(
+        /SpO₂ \(oxygen saturation\), 7 days: Readings: 3\. .*the last point is the mean of the last 15.min, not a single reading: 93\u00a0%\.$/,
+      );
+    // (the 24-hour view's latest is the raw reading, 91 %: the two differ, which is why the 7-day one says what it is)
+    await trend.getByRole('button', { name: '24 h' }).click();
+    await expect.poll(() => trend.locator('figcaption').textContent()).toContain('latest 91\u00a0%');
+  });
+
+  it('adds a passport entry, ends it with a reason, and keeps both in the history with author and time', async () => {
+    const passport = page.getByRole('region', { name: 'Health passport' });
+    await passport.getByRole('button', { name: 'Add entry' }).click();
+    const add = page.getByRole('dialog', { name: 'New entry in the health passport' });
+    await add.getByLabel('Section').selectOption('diagnosis');
+    await add.getByLabel('ICD-10 code').fill('18.5');
+    await add.getByLabel('Diagnosis', { exact: true }).fill('Chronic kidney disease, stage 5');
+    await add.getByRole('button', { name: 'Save' }).click();
+    // the contract's own schema refuses the code before anything is sent
+    expect(await add.getByRole('alert').textContent()).toBe('Check these fields: ICD-10 code.');
+    await add.getByLabel('ICD-10 code').fill('n18.5');
+    await add.getByRole('button', { name: 'Save' }).click();
+    await add.waitFor({ state: 'detached' });
+    await passport.getByText('Entry added to the passport.').waitFor();
+    const entry = passport.locator('.passport__entry').filter({ hasText: 'N18.5' });
+    expect(await entry.textContent()).toMatch(/Recorded .*\d{2}:\d{2} by Nurse Aigerim/);
+
+    await entry.getByRole('button', { name: /^End entry\W+Diagnoses$/ }).click();
+    const end = page.getByRole('dialog', { name: 'End this passport entry' });
+    await end.getByRole('button', { name: 'End entry' }).click();
+    expect(await end.getByRole('alert').textContent()).toBe('Give a reason of at least 3 characters.');
+    await end.getByLabel('Reason').fill('Entered for the wrong patient');
+    await end.getByRole('button', { name: 'End entry' }).click();
+    await end.waitFor({ state: 'detached' });
+    await passport.getByText('Entry ended; it stays in the history.').waitFor();
+    expect(await passport.locator('.passport__entry').filter({ hasText: 'N18.5' }).count()).toBe(0);
+
+    const history = passport.locator('details.passport-history');
+    await expect.poll(() => history.locator('summary').textContent()).toBe('History of changes (2)');
+    await history.locator('summary').click();
+    const versions = await history.locator('li').allTextContents();
+    expect(versions[0]).toContain('Diagnoses: entry ended by Nurse Aigerim');
+    expect(versions[0]).toContain('Reason: Entered for the wrong patient');
+    expect(versions[1]).toContain('Diagnoses: entry recorded by Nurse Aigerim');
+    expect(versions[1]).toContain('ICD-10 code: N18.5 · Diagnosis: Chronic kidney disease, stage 5');
+    // Nothing was deleted: the server keeps both versions.
+    const stored = await platform.admin.expect<{ versions: { change: string; reason: string | null }[] }>(
+      200,
+      'GET',
+      `/patients/${d.patientId}/passport/history`,
+    );
+    expect(stored.versions.map((v) => [v.change, v.reason])).toEqual([
+      ['recorded', null],
+      ['ended', 'Entered for the wrong patient'],
+    ]);
+  });
+
+  it('shows who viewed this record: name, role, when in Almaty, what, channel and outcome', async () => {
+    // the log is read when the page opens: open it again to see the passport changes just made
+    await page.reload();
+    const log = page.getByRole('region', { name: 'Who viewed this record' });
+    const passportWrite = log.locator('tbody tr').filter({ hasText: 'passport.record' }).first();
+    await passportWrite.waitFor();
+    const cells = await passportWrite.locator('th, td').allTextContents();
+    expect(cells[0]).toMatch(/\d{2}:\d{2}$/);
+    expect(cells.slice(1)).toEqual(['Nurse AigerimClinician', 'Health passportpassport.record', 'Web', 'Allowed']);
+    // back to the blood-pressure trend the next test reads (a reload starts on SpO₂)
+    await page.getByRole('region', { name: 'Trend' }).getByLabel('Vital sign').selectOption('blood_pressure');
+    expect(await log.getByRole('columnheader').allTextContents()).toEqual(['When', 'Who', 'What', 'Channel', 'Result']);
+  });
+
   it('switches to Kazakh with no English left in the patient view', async () => {
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.getByLabel('Language').selectOption('kk');

@@ -218,6 +218,14 @@ describe('alert queue actions and the patient portal in Chromium', () => {
     // The 409 closes the dialog and re-reads the queue (over HTTP, which still works): the resolved alert goes.
     await dialog.waitFor({ state: 'detached' });
     await row().waitFor({ state: 'detached' });
+    // The row and its message are gone: the queue's polite live region says who had already done what.
+    const notice = page.locator('.conflict-notice[role="status"][aria-live="polite"]');
+    await expect
+      .poll(() => notice.textContent())
+      .toMatch(new RegExp(`had already resolved “.+” for ${PATIENT_NAME} \\(.*\\d{2}:\\d{2}\\)`));
+    expect(await notice.textContent()).toContain('nothing was changed by you');
+    await notice.getByRole('button', { name: 'Dismiss' }).click();
+    await expect.poll(() => notice.textContent()).toBe('');
   });
 
   it('re-fetches after the socket comes back: nothing missed while it was down stays on the queue', async () => {

@@ -165,6 +165,54 @@ describe('dashboard roster and ops view in Chromium', () => {
     await page.getByRole('heading', { level: 1, name: 'Patients' }).waitFor();
   });
 
+  it('windows a long roster: the whole count for screen readers, a screenful of rows in the DOM, keys reach every patient', async () => {
+    const many = 60;
+    for (let i = 0; i < many; i += 10) {
+      await Promise.all(
+        Array.from({ length: 10 }, (_, k) =>
+          platform.admin.expect(201, 'POST', '/patients', { name: `Пациент ${String(i + k + 1).padStart(2, '0')}`, teamId: atRisk.teamId }),
+        ),
+      );
+    }
+    const total = 3 + many;
+    /** aria-rowindex of the row holding keyboard focus */
+    const focusedRow = (): Promise<string | null> =>
+      page.evaluate<string | null>("document.activeElement?.closest('tr')?.getAttribute('aria-rowindex') ?? null");
+    await page.setViewportSize({ width: 768, height: 900 });
+    await page.goto(`${platform.httpUrl}/#/patients`);
+    // already on the roster: a reload reads it again with the new patients
+    await page.reload();
+    const table = page.locator('.roster__table table');
+    await expect.poll(() => table.getAttribute('aria-rowcount'), { timeout: 10_000 }).toBe(String(total + 1));
+    const rendered = await page.locator('.roster__table tbody tr[aria-rowindex]').count();
+    expect(rendered).toBeGreaterThan(3);
+    expect(rendered).toBeLessThan(total);
+    // Nothing wider than a tablet's window.
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(768);
+
+    // End reaches the last patient, rendering and focusing its row; Home goes back to the riskiest.
+    await page.locator('.roster__table tbody tr[aria-rowindex="2"] a').focus();
+    await page.keyboard.press('End');
+    const last = page.locator(`.roster__table tbody tr[aria-rowindex="${String(total + 1)}"] a`);
+    await expect.poll(() => focusedRow()).toBe(String(total + 1));
+    // never heard from counts as the most silent: the new patients sort before the one who sent readings
+    expect(await last.textContent()).toBe(STABLE);
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(() => focusedRow()).toBe(String(total));
+    await page.keyboard.press('Home');
+    await expect.poll(() => page.evaluate<string | null>('document.activeElement?.textContent ?? null')).toBe(AT_RISK);
+    // Tab walks the rows in order past the first screenful (the window follows the focus).
+    for (let i = 0; i < 20; i++) await page.keyboard.press('Tab');
+    await expect.poll(() => focusedRow()).toBe('22');
+
+    // The filter narrows the windowed table too, and its count follows.
+    await page.getByLabel('Programme').selectOption('copd');
+    await expect.poll(() => table.getAttribute('aria-rowcount')).toBe('2');
+    await page.getByLabel('Programme').selectOption('all');
+    await expect.poll(() => table.getAttribute('aria-rowcount')).toBe(String(total + 1));
+    await page.setViewportSize({ width: 1024, height: 900 });
+  });
+
   it('shows the ops view to an admin: a connected device, and a rejection after a malformed publish', async () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await signIn('admin', TEST_ADMIN_PASSWORD);
