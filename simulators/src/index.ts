@@ -1,6 +1,7 @@
 /** Public entry point of @rpm/simulators: the demo fleet, its parts, and the physiology behind it. */
 export { startDemoFleet, type DemoFleet, type DemoFleetOptions } from './fleet/start-demo-fleet.ts';
 export { runFleet, assignProfiles, FLEET_DEFAULTS, type FleetHandle, type FleetStats, type RunFleetOptions } from './fleet/run-fleet.ts';
+export { FLEET_ENVIRONMENT, FLEET_NODE_FLAGS, hasFleetProcessSettings } from './fleet/fleet-process-settings.ts';
 export {
   provisionFleet,
   PROVISION_DEFAULTS,

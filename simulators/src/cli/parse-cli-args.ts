@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { DEVICE_BACKDATE_MAX_DAYS } from '@rpm/contracts';
 import { parseMix, type ScenarioMix } from '../cohort/parse-mix.ts';
 import { SCENARIO_IDS } from '../cohort/scenario-catalogue.ts';
+import { DEVICE_URL_PROTOCOLS } from '../device/mqtt/device-mqtt-client.ts';
 import { notTaken, number, url } from './option-parsers.ts';
 import { EVALUATE_OPTIONS, EVALUATE_USAGE, evaluateOptions, type CliEvaluateOptions } from './parse-evaluate-args.ts';
 import { PROVISION_TAKES, PROVISION_USAGE, provisionOptions, type CliProvisionOptions } from './parse-provision-args.ts';
@@ -164,7 +165,7 @@ export function parseCliArgs(argv: readonly string[], env: Readonly<Record<strin
   const durationText = values['duration-s'];
   const options: CliRunOptions = {
     apiUrl: url(problems, 'api', values.api ?? CLI_DEFAULTS.api, ['http:', 'https:']),
-    mqttUrl: url(problems, 'mqtt', values.mqtt ?? CLI_DEFAULTS.mqtt, ['mqtt:', 'mqtts:', 'tcp:', 'ssl:', 'ws:', 'wss:']),
+    mqttUrl: url(problems, 'mqtt', values.mqtt ?? CLI_DEFAULTS.mqtt, DEVICE_URL_PROTOCOLS),
     username: values.username ?? CLI_DEFAULTS.username,
     password: password ?? '',
     devices: number(

@@ -1,3 +1,4 @@
+import { DEVICE_URL_PROTOCOLS } from '../device/mqtt/device-mqtt-client.ts';
 import { url } from './option-parsers.ts';
 
 export interface CliReplayOptions {
@@ -35,7 +36,7 @@ export function replayOptions(
   if (duration !== undefined && !(duration > 0)) problems.push(`--duration-s must be a positive number of seconds, got "${durationText}"`);
   return {
     filePath: values.file ?? '',
-    mqttUrl: url(problems, 'mqtt', values.mqtt ?? 'mqtt://127.0.0.1:1883', ['mqtt:', 'mqtts:', 'tcp:', 'ssl:', 'ws:', 'wss:']),
+    mqttUrl: url(problems, 'mqtt', values.mqtt ?? 'mqtt://127.0.0.1:1883', DEVICE_URL_PROTOCOLS),
     fleetPath: values.fleet ?? '',
     shiftToNow: values['shift-to-now'] === true,
     durationS: duration,

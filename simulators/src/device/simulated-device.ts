@@ -1,12 +1,10 @@
-import type { MqttClient } from 'mqtt';
 import { OFFLINE_WILL_PAYLOAD, PROTOCOL_LIMITS, deviceTopics, type CanonicalReading, type StatusMessage } from '@rpm/contracts';
 import { silentLogger, type SimLogger } from '../logger.ts';
 import { DEFAULT_BACKOFF, backoffDelayMs, type BackoffOptions } from './backoff.ts';
-import { connectMqtt } from './connect-mqtt.ts';
 import { batteryPercent } from './device-faults.ts';
 import { encodeReadingsMessage } from './encode-readings-message.ts';
-import { endMqttClient } from './end-mqtt-client.ts';
 import { formatDeviceTime } from './format-device-time.ts';
+import { DeviceMqttClient } from './mqtt/device-mqtt-client.ts';
 import { Outbox } from './outbox.ts';
 import { DEVICE_DEFAULTS, type DeviceStats, type SimulatedDeviceOptions } from './simulated-device-options.ts';
 import { waitUntil, withTimeout } from './wait-until.ts';
@@ -34,7 +32,7 @@ export class SimulatedDevice {
   private readonly now: () => number;
   private readonly log: SimLogger;
   private readonly topics: { readonly readings: string; readonly status: string };
-  private client: MqttClient | undefined;
+  private client: DeviceMqttClient | undefined;
   private state: State = 'built';
   private stopped: Promise<void> | undefined;
   private tickTimer: NodeJS.Timeout | undefined;
@@ -70,32 +68,27 @@ export class SimulatedDevice {
     this.state = 'running';
     this.startedAt = Date.now();
     const { deviceId, secret } = this.options;
-    const client = connectMqtt(
-      this.options.mqttUrl,
+    const client = new DeviceMqttClient(
       {
-        protocolVersion: 4,
+        url: this.options.mqttUrl,
+        ...(this.options.localAddress === undefined ? {} : { localAddress: this.options.localAddress }),
         clientId: deviceId,
         username: deviceId,
         password: secret,
-        // Persistent session: the broker keeps our session across connections [MQTT-3.1.2-4].
-        clean: false,
-        keepalive: this.options.keepaliveS ?? DEVICE_DEFAULTS.keepaliveS,
-        connectTimeout: this.options.connectTimeoutMs ?? DEVICE_DEFAULTS.connectTimeoutMs,
-        // Our own backoff (onClose) replaces mqtt.js' fixed-period reconnect.
-        reconnectPeriod: 0,
-        queueQoSZero: false,
-        resubscribe: false,
-        // Published by the broker if we vanish without DISCONNECT [MQTT-3.1.2-8]; never retained (the gateway refuses retain).
-        will: { topic: this.topics.status, payload: Buffer.from(OFFLINE_WILL_PAYLOAD), qos: 1, retain: false },
+        keepaliveS: this.options.keepaliveS ?? DEVICE_DEFAULTS.keepaliveS,
+        connectTimeoutMs: this.options.connectTimeoutMs ?? DEVICE_DEFAULTS.connectTimeoutMs,
+        will: { topic: this.topics.status, payload: OFFLINE_WILL_PAYLOAD },
       },
-      this.options.localAddress,
+      {
+        onConnect: () => this.onConnect(),
+        onClose: () => this.onClose(),
+        onError: (error) => {
+          this.lastError = error.message;
+        },
+      },
     );
-    client.on('connect', () => this.onConnect());
-    client.on('close', () => this.onClose());
-    client.on('error', (error) => {
-      this.lastError = error.message;
-    });
     this.client = client;
+    client.connect();
     this.scheduleTick();
   }
 
@@ -174,7 +167,7 @@ export class SimulatedDevice {
       this.log.info({ deviceId: this.deviceId }, 'device link down (simulated)');
       clearTimeout(this.reconnectTimer);
       this.reconnectTimer = undefined;
-      client.stream.destroy(); // no DISCONNECT: the broker publishes the will [MQTT-3.1.2-8]
+      client.destroy(); // no DISCONNECT: the broker publishes the will [MQTT-3.1.2-8]
       return;
     }
     if (this.held.length > 0) {
@@ -182,7 +175,7 @@ export class SimulatedDevice {
       this.held = [];
     }
     this.reconnectAttempt = 0;
-    if (!client.connected) client.reconnect({ incomingStore: client.incomingStore, outgoingStore: client.outgoingStore });
+    if (!client.connected) client.connect();
   }
 
   /** Re-sends the status when the battery changed or the interval passed, so battery and clock faults are seen. */
@@ -205,9 +198,9 @@ export class SimulatedDevice {
       if (entry === undefined) return;
       this.counters.sent++;
       entry.sentAtMs ??= Date.now();
-      // QoS 1: mqtt.js keeps the packet in its store and calls back on PUBACK; after a reconnect it resends
-      // unacknowledged packets itself [MQTT-4.4.0-1], so an in-flight message is not handed over twice.
-      client.publish(this.topics.readings, entry.payload, { qos: 1 }, (error) => this.onPublishDone(entry.seq, error));
+      // QoS 1: the client keeps the packet and calls back on PUBACK; after a reconnect it resends unacknowledged
+      // packets itself [MQTT-4.4.0-1], so an in-flight message is not handed over twice.
+      client.publish(this.topics.readings, entry.payload, (error) => this.onPublishDone(entry.seq, error));
     }
   }
 
@@ -227,7 +220,7 @@ export class SimulatedDevice {
       }
       if (entry !== undefined && this.options.faults?.duplicate?.(seq) === true && this.client?.connected === true) {
         this.counters.duplicated++;
-        this.client.publish(this.topics.readings, entry.payload, { qos: 1 });
+        this.client.publish(this.topics.readings, entry.payload);
       }
       this.pump();
       return;
@@ -265,8 +258,8 @@ export class SimulatedDevice {
     this.reconnectTimer = setTimeout(() => {
       this.reconnectTimer = undefined;
       if (this.state !== 'running' || this.linkDown) return;
-      // Keep the stores: without them mqtt.js starts with empty ones and forgets the packets awaiting PUBACK.
-      client.reconnect({ incomingStore: client.incomingStore, outgoingStore: client.outgoingStore });
+      // The client keeps the packets awaiting PUBACK across connections and resends them once connected.
+      client.connect();
     }, delayMs);
   }
 
@@ -287,7 +280,7 @@ export class SimulatedDevice {
             model: this.options.model ?? DEVICE_DEFAULTS.model,
             clock: formatDeviceTime(this.now(), this.utcOffsetMinutes()),
           };
-    client.publish(this.topics.status, JSON.stringify(status), { qos: 1 }, (error) => {
+    client.publish(this.topics.status, JSON.stringify(status), (error) => {
       if (error && this.state === 'running')
         this.log.warn({ deviceId: this.deviceId, err: error.message }, 'status message not acknowledged');
       onDone?.();
@@ -312,13 +305,8 @@ export class SimulatedDevice {
       if (connected()) await withTimeout(new Promise<void>((resolve) => this.publishStatus({ online: false }, resolve)), timeoutMs);
     }
     this.state = 'stopped';
-    if (connected()) {
-      // mqtt.js sends DISCONNECT only once nothing awaits PUBACK; the outbox keeps what was not acknowledged.
-      for (const messageId of Object.keys(client.outgoing)) client.removeOutgoingMessage(Number(messageId));
-      await endMqttClient(client, false, timeoutMs);
-    } else {
-      await endMqttClient(client, true, timeoutMs);
-    }
+    // DISCONNECT when connected (the broker discards the will); the outbox keeps what was not acknowledged.
+    await client.end(timeoutMs);
   }
 
   private utcOffsetMinutes(): number {
