@@ -5,6 +5,7 @@ import type { PlatformRunSample } from './platform-run.ts';
 
 const sample = (over: Partial<PlatformRunSample>): PlatformRunSample => ({
   ackedMsgPerSec: 10_000,
+  offeredMsgPerSec: undefined,
   storedReadingsPerSec: 10_000,
   spoolGrowthReadingsPerSec: 0,
   platformCores: 0.5,

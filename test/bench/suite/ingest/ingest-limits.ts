@@ -15,6 +15,11 @@ export const INGEST_PROFILE = {
     'JSON.parse of spooled rows by the drainer (~3%)',
 } as const;
 
+/** The spool grew by more than 5% of what was stored: InfluxDB writes fell behind the PUBACKs. */
+export function spoolGrew(s: Pick<PlatformRunSample, 'spoolGrowthReadingsPerSec' | 'storedReadingsPerSec'>): boolean {
+  return s.spoolGrowthReadingsPerSec > 0.05 * s.storedReadingsPerSec;
+}
+
 /**
  * Names the resource that limited a variant's runs, from the medians of what was measured beside the rate: a
  * growing spool means InfluxDB writes fell behind; a platform at ~1 core means its one JavaScript thread is

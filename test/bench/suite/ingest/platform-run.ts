@@ -20,6 +20,8 @@ export interface IngestVariant {
 export interface PlatformRunSample {
   /** PUBACKs/s the devices received (spooled, fsynced, rules run) */
   readonly ackedMsgPerSec: number;
+  /** the open-loop rate offered, msg/s; undefined for a closed-loop run */
+  readonly offeredMsgPerSec: number | undefined;
   /** readings/s InfluxDB confirmed: the end-to-end rate */
   readonly storedReadingsPerSec: number;
   /** growth of the spool, readings/s: > 0 means InfluxDB writes fall behind the PUBACKs */
@@ -58,7 +60,8 @@ async function snapshot(rig: PlatformRig): Promise<Snapshot> {
 
 /**
  * One measured run: the publisher process drives every device for `timing.durationMs` (closed loop: a device sends
- * its next message when a PUBACK frees its window); the platform's counters are read at the end of the warm-up
+ * its next message when a PUBACK frees its window; or, with `ratePerSec`, open loop at that total message rate,
+ * still bounded by the window); the platform's counters are read at the end of the warm-up
  * and at the end of publishing; then the run waits until the spool is empty (every acknowledged reading confirmed
  * by InfluxDB), so the next run and the oracle start from a drained platform.
  */
@@ -69,6 +72,7 @@ export async function measurePlatformRun(
   timing: RunTiming,
   workDir: string,
   name: string,
+  ratePerSec?: number,
 ): Promise<PlatformRunSample> {
   const run = await runPublisher(
     {
@@ -83,6 +87,7 @@ export async function measurePlatformRun(
       spacingMs: variant.spacingMs,
       connectsPerSec: 500,
       settleTimeoutMs: 60_000,
+      ...(ratePerSec === undefined ? {} : { ratePerSec }),
     },
     workDir,
     name,
@@ -106,6 +111,7 @@ export async function measurePlatformRun(
     const windowS = (b.at - a.at) / 1000;
     return {
       ackedMsgPerSec: result.ackedInWindow / (result.windowMs / 1000),
+      offeredMsgPerSec: ratePerSec,
       storedReadingsPerSec: (b.stored - a.stored) / windowS,
       spoolGrowthReadingsPerSec: (b.spooled - a.spooled) / windowS,
       platformCores: (b.platformCpuMs - a.platformCpuMs) / (b.at - a.at),
