@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { DEVICE_BACKDATE_MAX_DAYS } from '@rpm/contracts';
 import { parseMix, type ScenarioMix } from '../cohort/parse-mix.ts';
 import { SCENARIO_IDS } from '../cohort/scenario-catalogue.ts';
-import { DEVICE_URL_PROTOCOLS } from '../device/mqtt/device-mqtt-client.ts';
+import { DEVICE_URL_PROTOCOLS } from '../device/mqtt/open-broker-socket.ts';
 import { notTaken, number, url } from './option-parsers.ts';
 import { EVALUATE_OPTIONS, EVALUATE_USAGE, evaluateOptions, type CliEvaluateOptions } from './parse-evaluate-args.ts';
 import { PROVISION_TAKES, PROVISION_USAGE, provisionOptions, type CliProvisionOptions } from './parse-provision-args.ts';

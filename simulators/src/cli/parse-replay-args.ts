@@ -1,4 +1,4 @@
-import { DEVICE_URL_PROTOCOLS } from '../device/mqtt/device-mqtt-client.ts';
+import { DEVICE_URL_PROTOCOLS } from '../device/mqtt/open-broker-socket.ts';
 import { url } from './option-parsers.ts';
 
 export interface CliReplayOptions {

@@ -1,7 +1,7 @@
-import { createConnection, type Socket } from 'node:net';
-import { connect as connectTls } from 'node:tls';
+import type { Socket } from 'node:net';
 import { generate, parser as createParser, type Packet, type Parser } from 'mqtt-packet';
 import { MessageIds } from './message-ids.ts';
+import { openBrokerSocket } from './open-broker-socket.ts';
 
 /** How a device reaches its broker and presents itself. MQTT 3.1.1 only: the device protocol v1's version. */
 export interface DeviceMqttOptions {
@@ -36,17 +36,7 @@ interface InFlight {
   readonly done: PublishDone | undefined;
 }
 
-/** URL schemes a simulated device connects with: MQTT over TCP, or over TLS (no WebSockets: devices do not use them) */
-export const DEVICE_URL_PROTOCOLS = ['mqtt:', 'tcp:', 'mqtts:', 'ssl:'] as const;
-
 const PROTOCOL_VERSION = 4; // MQTT 3.1.1
-/**
- * One read buffer for every device's socket. By default Node mallocs 64 KB for each read and shrinks it to what
- * arrived; a fleet reading a 4-byte PUBACK per message left the process's malloc heap fragmented (RSS growing well past
- * the V8 heap). Reads are handled synchronously, so one scratch buffer serves them all; the bytes are copied out
- * before the next read can overwrite them.
- */
-const SHARED_READ_BUFFER = Buffer.allocUnsafe(64 * 1024);
 const CONNACK_REFUSED = [
   '',
   'unacceptable protocol version',
@@ -95,7 +85,7 @@ export class DeviceMqttClient {
     this.connected = false;
     const parser = createParser({ protocolVersion: PROTOCOL_VERSION });
     // the parser may keep a partial packet across reads: give it its own copy of the bytes
-    const socket = openSocket(this.options.url, this.options.localAddress, (bytes) => parser.parse(Buffer.from(bytes)));
+    const socket = openBrokerSocket(this.options.url, this.options.localAddress, (bytes) => parser.parse(Buffer.from(bytes)));
     this.socket = socket;
     this.parser = parser;
     parser.on('packet', (packet) => this.onPacket(packet));
@@ -267,37 +257,5 @@ export class DeviceMqttClient {
     this.closed = undefined;
     closed?.();
     this.events.onClose();
-  }
-}
-
-/**
- * A TCP (or TLS) connection to the broker of an mqtt:/tcp:/mqtts:/ssl: URL, optionally from a given source address.
- * Plain TCP reads go to `onBytes` through the shared read buffer (a view valid only during the call); TLS sockets
- * emit 'data' as usual (Node's `onread` option is for plain TCP only).
- */
-function openSocket(url: string, localAddress: string | undefined, onBytes: (bytes: Buffer) => void): Socket {
-  const { protocol, hostname, port } = new URL(url);
-  const host = hostname.replace(/^\[|\]$/g, '');
-  const local = localAddress === undefined ? {} : { localAddress };
-  switch (protocol) {
-    case 'mqtt:':
-    case 'tcp:':
-      return createConnection({
-        host,
-        port: port === '' ? 1883 : Number(port),
-        ...local,
-        onread: {
-          buffer: SHARED_READ_BUFFER,
-          callback: (nread) => {
-            onBytes(SHARED_READ_BUFFER.subarray(0, nread));
-            return true; // keep reading
-          },
-        },
-      });
-    case 'mqtts:':
-    case 'ssl:':
-      return connectTls({ host, servername: host, port: port === '' ? 8883 : Number(port), ...local });
-    default:
-      throw new RangeError(`a simulated device connects over ${DEVICE_URL_PROTOCOLS.join(', ')}; got ${protocol}`);
   }
 }
