@@ -15,9 +15,15 @@ export const INGEST_PROFILE = {
     'JSON.parse of spooled rows by the drainer (~3%)',
 } as const;
 
-/** The spool grew by more than 5% of what was stored: InfluxDB writes fell behind the PUBACKs. */
+/**
+ * Below this growth, readings/s, a change of the spool between two snapshots is the drainer's granularity (up to
+ * 2 batches of 1,000 readings in flight, ~270 readings/s over a 7.5 s window), not a trend.
+ */
+const SPOOL_NOISE_READINGS_PER_SEC = 400;
+
+/** The spool grew by more than 5% of what was stored (and more than its noise): InfluxDB writes fell behind the PUBACKs. */
 export function spoolGrew(s: Pick<PlatformRunSample, 'spoolGrowthReadingsPerSec' | 'storedReadingsPerSec'>): boolean {
-  return s.spoolGrowthReadingsPerSec > 0.05 * s.storedReadingsPerSec;
+  return s.spoolGrowthReadingsPerSec > Math.max(0.05 * s.storedReadingsPerSec, SPOOL_NOISE_READINGS_PER_SEC);
 }
 
 /**
@@ -37,7 +43,8 @@ export function limitFor(samples: readonly PlatformRunSample[], profile: string)
   // on a machine shared with other work the processes measured get only part of the cores: say so first
   const shared = load > machineCores ? `a shared machine (load average ${load.toFixed(1)} on ${machineCores} cores); ` : '';
   const cores = `${shared}platform ${platform.toFixed(2)}, influxd ${influxd.toFixed(2)}, load generator ${publisher.toFixed(2)} cores`;
-  if (growth > 0.05 * stored) return `InfluxDB writes: the spool grew ${Math.round(growth)} readings/s while PUBACKs continued (${cores})`;
+  if (spoolGrew({ spoolGrowthReadingsPerSec: growth, storedReadingsPerSec: stored }))
+    return `InfluxDB writes: the spool grew ${Math.round(growth)} readings/s while PUBACKs continued (${cores})`;
   if (platform >= 0.85) return `the platform's main thread (${cores}); ${profile}`;
   if (platform + influxd + publisher >= 1.8) return `the machine's 2 cores (${cores})`;
   return `PUBACK round trips of the in-flight windows: network, group-commit fsync (${cores})`;

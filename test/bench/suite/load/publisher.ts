@@ -144,14 +144,22 @@ async function main(): Promise<void> {
 
   let ticker: NodeJS.Timeout | undefined;
   if (config.ratePerSec !== undefined) {
-    // open loop: credit every 5 ms, handed out round-robin from a rotating start so no device is favoured
-    const perTick = config.ratePerSec / 200;
+    // open loop: credit by elapsed time (timers fire late on a busy machine; counting ticks would lower the rate),
+    // at most 50 ms of it banked, handed out round-robin from a rotating start so no device is favoured
+    const rate = config.ratePerSec;
+    let last = performance.now();
     let offset = 0;
     ticker = setInterval(() => {
-      credit = Math.min(credit + perTick, perTick * 4);
-      for (let i = 0; i < devices.length && credit >= 1; i++) {
-        const d = devices[(offset + i) % devices.length];
-        if (d !== undefined) publishNext(d);
+      const now = performance.now();
+      credit = Math.min(credit + (rate * (now - last)) / 1000, Math.max(1, rate * 0.05));
+      last = now;
+      let sent = true;
+      while (credit >= 1 && sent) {
+        sent = false;
+        for (let i = 0; i < devices.length && credit >= 1; i++) {
+          const d = devices[(offset + i) % devices.length];
+          if (d !== undefined && publishNext(d)) sent = true;
+        }
       }
       offset = (offset + 1) % Math.max(1, devices.length);
     }, 5);
