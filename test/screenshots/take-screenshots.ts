@@ -2,8 +2,9 @@
 //
 // Starts InfluxDB and the whole platform in this process with a small simulated demo fleet, enrols two patients
 // whose devices send abnormal readings (so the queue is not empty) and one malformed message (so the ops view has a
-// refusal), then signs in as the demo nurse and as the admin and writes PNGs of the alert queue, the roster, a
-// patient's page and the ops view, in English and Kazakh, to docs/screenshots/.
+// refusal), gives one of them a few health-passport entries, then signs in as the demo nurse and as the admin and
+// writes PNGs of the alert queue, the roster, a patient's page (with the SpO₂ trend's limits and alerts) and the ops
+// view, in English and Kazakh, to docs/screenshots/.
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import mqtt from 'mqtt';
@@ -113,6 +114,21 @@ async function main(): Promise<void> {
         { type: 'blood_pressure', at: ago(1), unit: 'mm[Hg]', systolic: 188, diastolic: 121 },
       ],
     );
+    // A health passport with a few entries, so the patient page shows the care team's passport and its history.
+    const passport = `/patients/${gulnar.patientId}/passport/entries`;
+    await nurse.expect(201, 'POST', passport, {
+      section: 'registration',
+      data: { clinic: 'Алматы қалалық №5 емханасы', districtDoctor: 'Әсел Нұрланқызы', since: '2019-09-01' },
+    });
+    await nurse.expect(201, 'POST', passport, {
+      section: 'diagnosis',
+      data: { icd10: 'Z94.0', description: 'Бүйрек трансплантациясы', diagnosedOn: '2025-03-14' },
+    });
+    await nurse.expect(201, 'POST', passport, {
+      section: 'prescription',
+      data: { medicine: 'Tacrolimus', dosage: '2 mg × 2', issuedOn: '2026-11-02', pharmacy: 'Дәріхана №12', dispensedOn: '2026-11-03' },
+    });
+
     // A malformed message, so the ops view shows a refusal.
     const faulty = await mqtt.connectAsync(`mqtt://127.0.0.1:${platform.mqttPort}`, {
       clientId: nurlan.device.deviceId,
@@ -150,7 +166,7 @@ async function main(): Promise<void> {
       await shoot(page, `patient-${language}`);
     }
     await setLanguage(page, 'en');
-    await page.locator('.app-header__tools button').click();
+    await page.getByRole('button', { name: 'Sign out' }).click();
 
     await signIn(page, platform.httpUrl, 'admin', TEST_ADMIN_PASSWORD);
     for (const language of LANGUAGES) {

@@ -6,6 +6,8 @@ import type { ChartAlert, ChartLimit } from '../../patient/chart-limits.ts';
 const BAND_ALPHA = 0.12;
 const LIMIT_LINE_WIDTH_CSS_PX = 1.5;
 const LIMIT_DASH_CSS_PX = [6, 4];
+/** the y range reaches this fraction of its span beyond the data and limits: a limit line never sits on the edge */
+const RANGE_MARGIN = 0.15;
 /** an alert marker's half-size */
 const MARKER_RADIUS_CSS_PX = 6;
 /** an alert without a value is drawn at the top of the plot, this far inside */
@@ -69,7 +71,7 @@ export function rangeWithLimits(limits: readonly ChartLimit[]): uPlot.Range.Func
     if (finite.length === 0) return [0, 1];
     const low = Math.min(...finite);
     const high = Math.max(...finite);
-    const margin = high === low ? Math.max(1, Math.abs(high) * 0.05) : (high - low) * 0.08;
+    const margin = high === low ? Math.max(1, Math.abs(high) * 0.05) : (high - low) * RANGE_MARGIN;
     return [low - margin, high + margin];
   };
 }
@@ -85,28 +87,20 @@ export function limitsAndAlertsPlugin(
 ): uPlot.Plugin {
   return {
     hooks: {
+      // the bands go under the grid and the lines; the limit lines go over them (draw), so a grid line cannot hide one
       drawClear: [
         (u) => {
           const { ctx } = u;
           const { left, top, width, height } = u.bbox;
-          const px = devicePixelRatio;
           ctx.save();
           ctx.beginPath();
           ctx.rect(left, top, width, height);
           ctx.clip();
           for (const limit of limits) {
             const y = u.valToPos(limit.value, 'y', true);
-            const colour = colours[limit.priority];
-            ctx.fillStyle = withAlpha(colour, BAND_ALPHA);
+            ctx.fillStyle = withAlpha(colours[limit.priority], BAND_ALPHA);
             if (limit.direction === 'below') ctx.fillRect(left, y, width, top + height - y);
             else ctx.fillRect(left, top, width, y - top);
-            ctx.strokeStyle = limit.priority === 'high' ? colour : MARKER_OUTLINE;
-            ctx.lineWidth = LIMIT_LINE_WIDTH_CSS_PX * px;
-            ctx.setLineDash(LIMIT_DASH_CSS_PX.map((d) => d * px));
-            ctx.beginPath();
-            ctx.moveTo(left, y);
-            ctx.lineTo(left + width, y);
-            ctx.stroke();
           }
           ctx.restore();
         },
@@ -114,9 +108,20 @@ export function limitsAndAlertsPlugin(
       draw: [
         (u) => {
           const { ctx } = u;
-          const { top } = u.bbox;
+          const { left, top, width } = u.bbox;
           const px = devicePixelRatio;
           ctx.save();
+          ctx.lineWidth = LIMIT_LINE_WIDTH_CSS_PX * px;
+          ctx.setLineDash(LIMIT_DASH_CSS_PX.map((d) => d * px));
+          for (const limit of limits) {
+            const y = u.valToPos(limit.value, 'y', true);
+            // yellow and cyan lines vanish on white: the band carries their colour, the line is dark
+            ctx.strokeStyle = limit.priority === 'high' ? colours.high : MARKER_OUTLINE;
+            ctx.beginPath();
+            ctx.moveTo(left, y);
+            ctx.lineTo(left + width, y);
+            ctx.stroke();
+          }
           ctx.setLineDash([]);
           ctx.lineWidth = 1.5 * px;
           ctx.strokeStyle = MARKER_OUTLINE;
