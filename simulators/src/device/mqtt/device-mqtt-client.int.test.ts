@@ -148,6 +148,16 @@ describe('DeviceMqttClient on the wire', () => {
     expect(client.pending).toBe(0);
   });
 
+  it('sends a message published while disconnected once connected, without DUP (it was never sent)', async () => {
+    const { broker, client, seen } = await setUp();
+    const done: (string | undefined)[] = [];
+    client.publish('rpm/v1/devices/dev-lean-1/readings', 'queued', (error) => done.push(error?.message));
+    client.connect();
+    await waitFor(() => done.length === 1, 'its PUBACK');
+    expect(seen.connects).toBe(1);
+    expect(publishes(broker.connections[0]).map((p) => [p.payload.toString(), p.dup])).toEqual([['queued', false]]);
+  });
+
   it('reports a refused CONNACK by its reason and closes', async () => {
     const { broker, client, seen } = await setUp();
     broker.connackCode = 5;

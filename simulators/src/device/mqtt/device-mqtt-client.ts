@@ -34,6 +34,8 @@ interface InFlight {
   readonly topic: string;
   readonly payload: string;
   readonly done: PublishDone | undefined;
+  /** written on a connection before: a resend carries DUP [MQTT-3.3.1-1] */
+  sent: boolean;
 }
 
 const PROTOCOL_VERSION = 4; // MQTT 3.1.1
@@ -118,8 +120,9 @@ export class DeviceMqttClient {
    */
   publish(topic: string, payload: string, done?: PublishDone): void {
     const messageId = this.ids.next((id) => this.inFlight.has(id));
-    this.inFlight.set(messageId, { topic, payload, done });
-    if (this.connected) this.writePublish(messageId, topic, payload, false);
+    const entry: InFlight = { topic, payload, done, sent: false };
+    this.inFlight.set(messageId, entry);
+    if (this.connected) this.writePublish(messageId, entry);
   }
 
   /** Forgets every packet awaiting PUBACK (the device's outbox still has them), calling their `done` with an error. */
@@ -201,8 +204,8 @@ export class DeviceMqttClient {
     this.pingOutstanding = false;
     clearTimeout(this.timer);
     this.scheduleKeepalive();
-    // Unacknowledged packets go again, oldest first, flagged as duplicates [MQTT-4.4.0-1] [MQTT-3.3.1-1].
-    for (const [messageId, entry] of this.inFlight) this.writePublish(messageId, entry.topic, entry.payload, true);
+    // Unacknowledged packets go (again), oldest first; DUP on those sent before [MQTT-4.4.0-1] [MQTT-3.3.1-1].
+    for (const [messageId, entry] of this.inFlight) this.writePublish(messageId, entry);
     this.events.onConnect();
   }
 
@@ -229,8 +232,10 @@ export class DeviceMqttClient {
     );
   }
 
-  private writePublish(messageId: number, topic: string, payload: string, dup: boolean): void {
-    this.write({ cmd: 'publish', qos: 1, dup, retain: false, topic, payload, messageId });
+  private writePublish(messageId: number, entry: InFlight): void {
+    const { topic, payload, sent } = entry;
+    this.write({ cmd: 'publish', qos: 1, dup: sent, retain: false, topic, payload, messageId });
+    entry.sent = true;
   }
 
   private write(packet: Packet): void {
