@@ -59,7 +59,8 @@ export function AccessLogPanel({ log, audience }: AccessLogPanelProps) {
                     <td>
                       {t(`portal.accessSubjects.${accessSubject(entry.action)}`)}
                       <span class="table__sub">
-                        <code>{entry.action}</code>
+                        {/* the audit log's own identifier, for anyone who checks it against the log: not prose */}
+                        <code lang="en">{entry.action}</code>
                       </span>
                     </td>
                     <td>{channel === undefined ? entry.channel : t(`portal.channels.${channel}`)}</td>
