@@ -58,6 +58,7 @@ export async function startLoadFleet(config: LoadConfig, workDir: string): Promi
       published: 0,
       acked: 0,
       readingsAcked: 0,
+      inflight: 0,
       backlogDone: 0,
       cpuUserMs: 0,
       cpuSystemMs: 0,

@@ -104,6 +104,7 @@ function open(c: DeviceConnection, localAddress: string): void {
     else stats.connectFailures++;
     c.connected = false;
     c.socket = undefined;
+    c.inflight.clear();
     // like a real device: reconnect after a jittered pause (whatever was in flight is lost to the statistics, and
     // counted as such: published but never acknowledged)
     if (!stopping) setTimeout(() => open(c, localAddress), 1_000 + Math.random() * 2_000);
@@ -161,8 +162,11 @@ function command(cmd: LoadCommand): void {
 
 function report(): void {
   const cpu = process.cpuUsage();
+  let inflight = 0;
+  for (const c of connections) inflight += c.inflight.size;
   const line: LoadStats = {
     ...stats,
+    inflight,
     cpuUserMs: cpu.user / 1000,
     cpuSystemMs: cpu.system / 1000,
     uptimeMs: process.uptime() * 1000,

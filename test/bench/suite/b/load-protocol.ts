@@ -36,6 +36,8 @@ export interface LoadStats {
   readonly published: number;
   readonly acked: number;
   readonly readingsAcked: number;
+  /** messages published and not yet acknowledged on the live connections */
+  readonly inflight: number;
   /** devices whose whole backlog is acknowledged */
   readonly backlogDone: number;
   /** CPU this load process used since it started, ms */

@@ -55,7 +55,8 @@ export class ProbeDevices {
     const payload = JSON.stringify({ seq: 0, readings: [{ type: 'spo2', at: new Date().toISOString(), unit: '%', value: 82 }] });
     const probe: FiredProbe = { patientId: device.patientId, publishedAt: performance.now(), ackedAt: undefined };
     client.publish(deviceTopics.readings(device.deviceId), payload, { qos: 1 }, (error) => {
-      if (error === undefined) probe.ackedAt = performance.now();
+      // mqtt.js calls back with null (not undefined, as its types say) on success
+      if (!(error instanceof Error)) probe.ackedAt = performance.now();
     });
     return probe;
   }

@@ -17,8 +17,9 @@ const LEVELS = [
 
 interface LevelRun {
   readonly latencies: ProbeLatencies;
-  /** background messages/s acknowledged while the probes ran */
+  /** background messages/s acknowledged while the probes ran, and offered */
   readonly backgroundMsgPerS: number;
+  readonly offeredMsgPerS: number;
   readonly loadCpuShare: number;
   readonly platformCpuShare: number;
 }
@@ -109,10 +110,20 @@ async function measureSustained(fleet: LoadFleet, rig: PlatformRig, options: Ben
   await sleep(windowS * 1000);
   const to = fleet.stats();
   fleet.send({ cmd: 'rate', msgPerSec: 0 });
-  // let the spool drain to InfluxDB before the measured levels start
-  const deadline = performance.now() + 60_000;
+  await settle(fleet);
+  // let the spool drain to InfluxDB before the measured levels start: a drainer still busy would slow them down
+  const deadline = performance.now() + 180_000;
   while ((await rig.metric('rpm_spool_messages')) > 0 && performance.now() < deadline) await sleep(500);
+  options.log(`spool after the saturation: ${await rig.metric('rpm_spool_messages')} messages`);
   return (to.acked - from.acked) / ((to.uptimeMs - from.uptimeMs) / 1000);
+}
+
+/** Waits until every background publish is acknowledged, so a level does not start behind the previous one's queue. */
+async function settle(fleet: LoadFleet): Promise<void> {
+  const deadline = performance.now() + 120_000;
+  // the stats lag by up to a second: wait for a report that shows nothing in flight
+  await sleep(1_500);
+  while (fleet.stats().inflight > 0 && performance.now() < deadline) await sleep(250);
 }
 
 async function atLevel(
@@ -133,10 +144,11 @@ async function atLevel(
   const to = fleet.stats();
   const platformCpuShare = ((await rig.cpuMs()) - cpuFrom) / (performance.now() - wallFrom);
   fleet.send({ cmd: 'rate', msgPerSec: 0 });
-  await sleep(2_000);
+  await settle(fleet);
   return {
     latencies,
     backgroundMsgPerS: (to.acked - from.acked) / ((to.uptimeMs - from.uptimeMs) / 1000),
+    offeredMsgPerS: msgPerSec,
     loadCpuShare: fleet.cpuShare(from),
     platformCpuShare,
   };
@@ -172,6 +184,7 @@ function result(
         unit: 'ms',
         samples: per((r) => quantile(r.latencies.last, 0.99)),
         target: { op: '<=', value: level.targetMs, text: level.text },
+        limitedBy: limitedBy(levelRuns),
         notes: [
           `${probesPerLevel} probes per repetition${options.quick ? ' (quick mode; 250 in a full run)' : ''}; the time until the 50th client has it`,
         ],
@@ -193,4 +206,23 @@ function result(
     facts[`platformCpuShareAt${level.share * 100}`] = Number(median(per((r) => r.platformCpuShare)).toFixed(2));
   }
   return { workload: 'alert-latency', measurements, facts };
+}
+
+/**
+ * Where the latency goes. When the platform acknowledges less than the background offered, it is behind: every
+ * device's socket holds publishes (up to the load generator's in-flight window), and a probe waits behind them
+ * before it is even decoded. Otherwise the probe's own path shows: PUBACK (aedes writes it after the spool commit
+ * and its own publish queue) against the arrival at the first and the 50th client.
+ */
+function limitedBy(runs: readonly LevelRun[]): string {
+  const acked = median(runs.map((r) => quantile(r.latencies.acked, 0.5)));
+  const first = median(runs.map((r) => quantile(r.latencies.first, 0.5)));
+  const last = median(runs.map((r) => quantile(r.latencies.last, 0.5)));
+  const achieved = median(runs.map((r) => r.backgroundMsgPerS));
+  const offered = median(runs.map((r) => r.offeredMsgPerS));
+  const cpu = median(runs.map((r) => r.platformCpuShare));
+  const split = `p50: publish → PUBACK ${acked.toFixed(1)} ms, → first client ${first.toFixed(1)} ms, → 50th client ${last.toFixed(1)} ms`;
+  return achieved < 0.95 * offered
+    ? `the platform fell behind the background (${Math.round(achieved)} of ${Math.round(offered)} msg/s acknowledged, using ${cpu.toFixed(2)} of a core): probes queue behind other devices' publishes (${split})`
+    : `the probe's own path at ${cpu.toFixed(2)} of a core for the platform (${split})`;
 }

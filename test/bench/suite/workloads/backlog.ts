@@ -6,7 +6,7 @@ import { startLoadFleet, type LoadFleet } from '../b/load-fleet.ts';
 import { startPlatformRig, type PlatformRig } from '../b/platform-rig.ts';
 import { ProbeDevices } from '../b/probe-devices.ts';
 import { probeWhile, type ProbeLatencies } from '../b/probe-latency.ts';
-import { loopbackAddresses, quantile, sleep } from '../b/stats.ts';
+import { loopbackAddresses, median, quantile, sleep } from '../b/stats.ts';
 
 /** The demo cadence's tick (RPM_SIM_INTERVAL_MS default): heart rate and SpO2 every tick, the rest less often. */
 const TICK_MS = 5_000;
@@ -20,6 +20,8 @@ const PROBE_INTERVAL_MS = 500;
 
 interface DrainRun {
   readonly drainS: number;
+  /** when the gateway had acknowledged (spooled) the whole backlog */
+  readonly ackedS: number;
   readonly readingsPerS: number;
   readonly live: ProbeLatencies;
   readonly missingDevices: number;
@@ -53,6 +55,7 @@ export const backlog: Workload = {
           unit: 's',
           samples: runs.map((x) => x.drainS),
           target: { op: '<=', value: 120, text: '24-hour backlog of 1,000 devices drained in ≤ 2 min' },
+          limitedBy: drainLimit(runs, devices * perDevice),
           notes: options.quick ? ['quick mode: 50 devices, not the 1,000 of the target'] : [],
         },
         { metric: 'backlog: drain rate', unit: 'readings/s', samples: runs.map((x) => x.readingsPerS) },
@@ -146,6 +149,7 @@ async function oneDrain(
     const cutoff = Date.now() - BACKLOG_GAP_MS / 2;
     drain.send({ cmd: 'backlog' });
     let drained = false;
+    let ackedS: number | undefined;
     let lastLog = 0;
     const drainFleet = drain;
     const liveFleet = live;
@@ -162,6 +166,7 @@ async function oneDrain(
             `${acked.toLocaleString('en')}/${total.toLocaleString('en')} backlog readings acknowledged, ${written.toLocaleString('en')} points written`,
           );
         }
+        if (ackedS === undefined && acked >= total) ackedS = (performance.now() - started) / 1000;
         if (drainFleet.stats().backlogDone >= devices && written >= total + liveSince) return;
         if (performance.now() - started > 30 * 60_000) throw new Error('the backlog did not drain within 30 minutes');
       }
@@ -174,7 +179,7 @@ async function oneDrain(
 
     const counts = await pointsPerDevice(rig.influxUrl, cutoff);
     const missingDevices = backlogGroup.devices.filter((d) => (counts.get(d.deviceId) ?? 0) !== perDevice).length;
-    return { drainS, readingsPerS: total / drainS, live: latencies, missingDevices, loadCpuShare };
+    return { drainS, ackedS: ackedS ?? drainS, readingsPerS: total / drainS, live: latencies, missingDevices, loadCpuShare };
   } finally {
     clients?.close();
     await probes.close().catch(() => undefined);
@@ -190,4 +195,14 @@ async function waitConnected(fleet: LoadFleet, devices: number): Promise<void> {
     if (performance.now() > deadline) throw new Error(`only ${fleet.stats().connected}/${devices} devices connected`);
     await sleep(250);
   }
+}
+
+/** Which side held the drain back: the gateway acknowledging (ingest) or InfluxDB confirming (storage). */
+function drainLimit(runs: readonly DrainRun[], total: number): string {
+  const acked = median(runs.map((r) => r.ackedS));
+  const drained = median(runs.map((r) => r.drainS));
+  const rates = `acknowledged in ${acked.toFixed(0)} s (${Math.round(total / acked).toLocaleString('en')} readings/s), stored in ${drained.toFixed(0)} s (${Math.round(total / drained).toLocaleString('en')}/s)`;
+  return acked < 0.8 * drained
+    ? `InfluxDB writes: the spool held what InfluxDB had not yet confirmed (${rates}); 42 million readings in 2 min need ~350k points/s, above InfluxDB 1.6's ~260k here`
+    : `gateway ingest (decode, validate, spool, rules) of 50-reading messages (${rates})`;
 }
