@@ -14,10 +14,13 @@ import { replayCommand } from './cli-replay.ts';
 import { formatStatusLine } from './cli/format-status-line.ts';
 import { USAGE, parseCliArgs, type CliRunOptions } from './cli/parse-cli-args.ts';
 import { SimulatorError } from './errors.ts';
+import { FLEET_ENVIRONMENT, FLEET_NODE_FLAGS, hasFleetProcessSettings } from './fleet/fleet-process-settings.ts';
 import { startDemoFleet } from './fleet/start-demo-fleet.ts';
 import { runFleet, type FleetStats } from './fleet/run-fleet.ts';
 
 const STATUS_INTERVAL_MS = 5_000;
+/** from this many devices on, the fleet process settings roughly halve the memory per device (docs/simulator.md "Scale") */
+const LARGE_FLEET_DEVICES = 1_000;
 const TTY_STATUS_INTERVAL_MS = 1_000;
 
 async function runDemo(options: CliRunOptions, extras: RunExtras): Promise<number> {
@@ -48,6 +51,13 @@ async function runDemo(options: CliRunOptions, extras: RunExtras): Promise<numbe
         })
       : { ...runFleet({ ...running, devices: fromFile.devices, seed: fromFile.seed }), devices: fromFile.devices };
   progress.print(`running ${fleet.devices.length} devices against ${options.mqttUrl}; Ctrl-C stops`, false);
+  if (fleet.devices.length >= LARGE_FLEET_DEVICES && !hasFleetProcessSettings()) {
+    const environment = Object.entries(FLEET_ENVIRONMENT).map(([name, value]) => `${name}=${value}`);
+    progress.print(
+      `a fleet this large needs about half the memory when started as: ${[...environment, 'node', ...FLEET_NODE_FLAGS].join(' ')} simulators/src/cli.ts …`,
+      false,
+    );
+  }
 
   const startedAt = Date.now();
   let previous: FleetStats | undefined;
