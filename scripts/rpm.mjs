@@ -50,7 +50,12 @@ const commands = {
 
   async simulate(args) {
     const { env, node } = await prepare({ systemPackages: [], dashboard: false });
-    return runEntryPoint(node, 'simulators/src/cli.ts', args, env);
+    // The fleet process settings (simulators/src/fleet/fleet-process-settings.ts, docs/simulator.md "Scale"): a
+    // small V8 young generation and two malloc arenas, which only take effect when the process starts.
+    return run(node, ['--max-semi-space-size=2', 'simulators/src/cli.ts', ...args], {
+      cwd: root,
+      env: { ...env, MALLOC_ARENA_MAX: '2' },
+    });
   },
 
   async screenshots(args) {
