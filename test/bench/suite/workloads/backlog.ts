@@ -14,6 +14,8 @@ const TICKS_PER_DAY = (24 * 3_600_000) / TICK_MS;
 /** the backlog ends this long before the drain starts, so its points and the live ones never share a time range */
 const BACKLOG_GAP_MS = 10 * 60_000;
 const DASHBOARD_CLIENTS = 50;
+const TARGET_DEVICES = 1_000;
+const DRAIN_TARGET = { op: '<=', value: 120, text: '24-hour backlog of 1,000 devices drained in ≤ 2 min' } as const;
 /** live devices each send a reading every tick, as the demo fleet does */
 const LIVE_MSG_PER_DEVICE_PER_S = 1000 / TICK_MS;
 const PROBE_INTERVAL_MS = 500;
@@ -37,7 +39,7 @@ interface DrainRun {
 export const backlog: Workload = {
   name: 'backlog',
   async run(options: BenchOptions): Promise<WorkloadResult> {
-    const devices = options.quick ? 50 : 1_000;
+    const devices = options.quick ? 50 : TARGET_DEVICES;
     const liveDevices = options.quick ? 200 : 1_000;
     const probeDevices = options.quick ? 150 : 600;
     const perDevice = backlogReadingCount(TICKS_PER_DAY);
@@ -54,10 +56,21 @@ export const backlog: Workload = {
           metric: `backlog: drain ${devices.toLocaleString('en')} devices × 24 h (${(devices * perDevice).toLocaleString('en')} readings)`,
           unit: 's',
           samples: runs.map((x) => x.drainS),
-          target: { op: '<=', value: 120, text: '24-hour backlog of 1,000 devices drained in ≤ 2 min' },
-          limitedBy: drainLimit(runs, devices * perDevice),
-          notes: options.quick ? ['quick mode: 50 devices, not the 1,000 of the target'] : [],
+          ...(devices === TARGET_DEVICES ? { target: DRAIN_TARGET, limitedBy: drainLimit(runs, devices * perDevice) } : {}),
         },
+        // quick mode drains fewer devices: the target is judged on 1,000 devices at the rate measured, not on the 50
+        ...(devices === TARGET_DEVICES
+          ? []
+          : [
+              {
+                metric: `backlog: 1,000 devices at the drain rate measured with ${devices} (projected)`,
+                unit: 's',
+                samples: runs.map((x) => (TARGET_DEVICES * perDevice) / x.readingsPerS),
+                target: DRAIN_TARGET,
+                limitedBy: drainLimit(runs, devices * perDevice),
+                notes: [`quick mode drains ${devices} devices; 1,000 would take this long at the same rate`],
+              },
+            ]),
         { metric: 'backlog: drain rate', unit: 'readings/s', samples: runs.map((x) => x.readingsPerS) },
         {
           metric: 'backlog: live alert latency during the drain, p99 (all clients)',
