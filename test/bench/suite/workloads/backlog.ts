@@ -180,7 +180,9 @@ async function oneDrain(
           );
         }
         if (ackedS === undefined && acked >= total) ackedS = (performance.now() - started) / 1000;
-        if (drainFleet.stats().backlogDone >= devices && written >= total + liveSince) return;
+        // the probes' readings are points too
+        const probesFired = probeGroup.devices.length - probes.remaining;
+        if (drainFleet.stats().backlogDone >= devices && written >= total + liveSince + probesFired) return;
         if (performance.now() - started > 30 * 60_000) throw new Error('the backlog did not drain within 30 minutes');
       }
     })().finally(() => (drained = true));
