@@ -108,7 +108,7 @@ export function useAlertQueue(api: ApiClient, token: string, onSessionEnded: (re
         if (event === 'alert:raised') setLastRaised(alert);
       },
       onInvalidPayload: () => void refetch(),
-      onSessionEnded: (reason) => onSessionEndedRef.current(reason === 'logout' ? 'ended' : 'expired'),
+      onSessionEnded: (reason) => onSessionEndedRef.current(reason),
       onRefused() {
         // A 401 here ends the session (and this effect); otherwise the refusal was passing: try again shortly.
         void refetch();

@@ -13,7 +13,8 @@ export interface AlertSocketHandlers {
   onAlert(event: AlertEventName, alert: Alert): void;
   /** an event payload that does not match the contract; re-fetching is the safe answer */
   onInvalidPayload(event: AlertEventName): void;
-  onSessionEnded(reason: 'logout' | 'expired'): void;
+  /** `ended`: signed out elsewhere, or revoked by an administrator (account disabled, password reset) */
+  onSessionEnded(reason: 'ended' | 'expired'): void;
   /**
    * The server refused the handshake or dropped the socket. socket.io does not retry either by itself: check the
    * session (a 401 ends it) and call retry() if it is still good.
@@ -55,7 +56,8 @@ export function connectAlertSocket(token: string, handlers: AlertSocketHandlers)
     });
   }
   socket.on('session:ended', (info: unknown) => {
-    const reason = typeof info === 'object' && info !== null && 'reason' in info && info.reason === 'logout' ? 'logout' : 'expired';
+    const given = typeof info === 'object' && info !== null && 'reason' in info ? info.reason : undefined;
+    const reason = given === 'logout' || given === 'revoked' ? 'ended' : 'expired';
     handlers.onSessionEnded(reason);
   });
 
