@@ -12,7 +12,7 @@ import { TEST_ADMIN_PASSWORD, startTestPlatform, type TestPlatform } from '../ha
  * the simulator's own evaluation. The critical clinical scenarios must be detected and the stable patients must stay
  * quiet.
  *
- * Six simulated days, not two or three: heart-failure decompensation needs a 2-day weight baseline and > 2 kg over
+ * Six simulated days, not two or three: heart-failure decompensation needs a 2-day weight baseline and +2 kg over
  * 3 days to cross weight_gain_3d (ESC HFA), so its onset falls 2 days in and it is seen up to 4 days later
  * (scenario-catalogue.ts: warm-up 2 d, runway 4 d). At 25,000× the six days take about 21 s of real time.
  *
@@ -36,15 +36,16 @@ const MIX = {
   copd_exacerbation: 0.084,
   hf_decompensation: 0.125,
 } as const;
+/** every event of these must be detected */
+const ALWAYS_DETECTED = ['infection', 'hypertensive_crisis', 'hypoglycaemia', 'copd_exacerbation'] as const;
 /**
- * Every event of these must be detected. Heart-failure decompensation included: its +3 kg over 3 days gives a 3-day
- * gain of 2.5–3 kg at daily weighing, clear of the rule's > 2 kg by more than the mornings' noise (99.8–100 % of
- * 3,000 simulated onsets, 98.7 % with the usual skipped sessions; physiology/hf-decompensation-weights.test.ts keeps
- * 400). This cohort's three onsets (seed 7) are detected; a seed that draws one of the rare misses would fail here.
+ * Heart-failure decompensation is not among the critical events: weight_gain_3d is a medium-priority alarm. The
+ * simulated decompensation (+2.5 kg over 3 days, linear, as issue #7 states it) passes the rule's > 2 kg only at the
+ * one morning three days after the last weighing before the onset, by 0.1–0.5 kg, against ±0.2 kg of noise: ~87 % of
+ * onsets are detectable (physiology/hf-decompensation-weights.test.ts; docs/clinical-rules.md). So at least one of
+ * the three.
  */
-const ALWAYS_DETECTED = ['infection', 'hypertensive_crisis', 'hypoglycaemia', 'copd_exacerbation', 'hf_decompensation'] as const;
-/** 3 heart-failure patients (MIX below) */
-const HF_EVENTS = 3;
+const HF_MIN_DETECTED = 1;
 
 /**
  * False alerts on stable patients, per patient-day, at most. The measured 100-patient, 7-day cohort had 0.01
@@ -126,7 +127,9 @@ describe('a simulated cohort through the real platform, evaluated against its gr
       expect(row?.events, `${scenario} injected\n${table}`).toBeGreaterThan(0);
       expect(row?.detected, `${scenario} detected\n${table}`).toBe(row?.events);
     }
-    expect(evaluation.scenarios.find((s) => s.scenario === 'hf_decompensation')?.events, table).toBe(HF_EVENTS);
+    const hf = evaluation.scenarios.find((s) => s.scenario === 'hf_decompensation');
+    expect(hf?.events, table).toBe(3);
+    expect(hf?.detected, table).toBeGreaterThanOrEqual(HF_MIN_DETECTED);
     const stable = evaluation.scenarios.find((s) => s.scenario === 'stable');
     const byRule = Object.entries(stable?.falseAlertsByRule ?? {});
     const clinicalFalse = byRule.filter(([rule]) => !isMissingData(rule)).reduce((n, [, count]) => n + count, 0);
