@@ -51,10 +51,10 @@ const commands = {
   async simulate(args) {
     const { env, node } = await prepare({ systemPackages: [], dashboard: false });
     // The fleet process settings (simulators/src/fleet/fleet-process-settings.ts, docs/simulator.md "Scale"): a
-    // small V8 young generation and two malloc arenas, which only take effect when the process starts.
+    // small V8 young generation and one malloc arena, which only take effect when the process starts.
     return run(node, ['--max-semi-space-size=2', 'simulators/src/cli.ts', ...args], {
       cwd: root,
-      env: { ...env, MALLOC_ARENA_MAX: '2' },
+      env: { ...env, MALLOC_ARENA_MAX: '1' },
     });
   },
 

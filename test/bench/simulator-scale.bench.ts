@@ -14,7 +14,7 @@
 // `--source-addresses N` connects from 127.0.0.1 … 127.0.0.N in turn, for fleets beyond one address's ~28k ephemeral
 // ports. The open-file limit (`ulimit -n`) is per process and must exceed the devices: raise it in the shell first.
 // The fleet runs with the simulator's fleet process settings (FLEET_NODE_FLAGS, FLEET_ENVIRONMENT: a small V8 young
-// generation, two malloc arenas): the benchmark restarts itself with them unless `--node-defaults` is given, which
+// generation, one malloc arena): the benchmark restarts itself with them unless `--node-defaults` is given, which
 // measures the same fleet under Node's and glibc's defaults.
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
