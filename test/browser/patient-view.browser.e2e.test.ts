@@ -204,19 +204,21 @@ describe('dashboard patient view in Chromium', () => {
     await alerts.locator('summary').click();
     expect(await alerts.locator('li').first().textContent()).toMatch(/SpO₂.*: 9[0-9]\u00a0% · (High|Medium) · Open/);
 
-    // The canvas has the band: the bottom of the plot (below 91 %) is tinted red, not white.
-    const tint = await page.evaluate<number[]>(`(() => {
-      const canvas = document.querySelector('.trend .uplot canvas');
-      const plot = document.querySelector('.trend .u-over');
-      const box = canvas.getBoundingClientRect(), over = plot.getBoundingClientRect();
-      const scale = canvas.width / box.width;
-      const x = Math.round((over.left - box.left + over.width / 2) * scale);
-      const y = Math.round((over.bottom - box.top - 3) * scale);
-      return Array.from(canvas.getContext('2d').getImageData(x, y, 1, 1).data);
-    })()`);
-    const [red = 0, green = 0, blue = 0] = tint;
-    expect(red).toBeGreaterThan(green + 10);
-    expect(red).toBeGreaterThan(blue + 10);
+    // The canvas has the band: the bottom of the plot (below 91 %) is tinted red, not white. Polled: uPlot redraws
+    // with the band on a later frame than the legend's text appears (CI once read the pixel before that redraw).
+    const redness = async (): Promise<number> => {
+      const [red = 0, green = 0, blue = 0] = await page.evaluate<number[]>(`(() => {
+        const canvas = document.querySelector('.trend .uplot canvas');
+        const plot = document.querySelector('.trend .u-over');
+        const box = canvas.getBoundingClientRect(), over = plot.getBoundingClientRect();
+        const scale = canvas.width / box.width;
+        const x = Math.round((over.left - box.left + over.width / 2) * scale);
+        const y = Math.round((over.bottom - box.top - 3) * scale);
+        return Array.from(canvas.getContext('2d').getImageData(x, y, 1, 1).data);
+      })()`);
+      return red - Math.max(green, blue);
+    };
+    await expect.poll(redness, { timeout: 5000 }).toBeGreaterThan(10);
   });
 
   it('says a 7-day trend’s latest is the mean of its last bucket, not a reading', async () => {
