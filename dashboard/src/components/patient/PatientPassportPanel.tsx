@@ -4,7 +4,8 @@ import type { ApiClient } from '../../api/client.ts';
 import type { Resource } from '../../app/use-resource.ts';
 import { formatDateTime } from '../../format/date-time.ts';
 import { useLocale } from '../../i18n/locale-context.ts';
-import { entryFields, PASSPORT_SECTION_ORDER, sectionEntries } from '../../portal/passport-fields.ts';
+import { PASSPORT_SECTION_ORDER, sectionEntries } from '../../portal/passport-fields.ts';
+import { PassportEntryFields } from '../portal/PassportEntryFields.tsx';
 import { EndPassportEntryDialog } from './EndPassportEntryDialog.tsx';
 import { LoadState, Panel } from './Panel.tsx';
 import { PassportEntryDialog } from './PassportEntryDialog.tsx';
@@ -83,20 +84,7 @@ export function PatientPassportPanel({ api, patientId, passport, history }: Pati
                     const corrected = entry.recordedAt !== entry.firstRecordedAt;
                     return (
                       <li key={entry.entryId} class="passport__entry">
-                        <dl class="passport__fields">
-                          {entryFields(entry).map(({ field, value }) => (
-                            <div key={field} class="passport__field">
-                              <dt>{t(`portal.fields.${field}`)}</dt>
-                              <dd>
-                                {value.kind === 'text'
-                                  ? field === 'kind'
-                                    ? t(value.text === 'medicine' ? 'portal.passport.medicine' : 'portal.passport.service')
-                                    : value.text
-                                  : t(value.value ? 'portal.passport.planned' : 'portal.passport.emergency')}
-                              </dd>
-                            </div>
-                          ))}
-                        </dl>
+                        <PassportEntryFields entry={entry} />
                         <p class="passport__history">
                           {t('patientRecord.passport.recordedBy', {
                             time: formatDateTime(entry.firstRecordedAt, intlLocale),

@@ -2,7 +2,8 @@ import type { Passport, PassportEntry, PassportSection } from '@rpm/contracts';
 import type { Resource } from '../../app/use-resource.ts';
 import { formatDateTime } from '../../format/date-time.ts';
 import { useLocale } from '../../i18n/locale-context.ts';
-import { entryFields, PASSPORT_SECTION_ORDER, sectionEntries } from '../../portal/passport-fields.ts';
+import { PASSPORT_SECTION_ORDER, sectionEntries } from '../../portal/passport-fields.ts';
+import { PassportEntryFields } from './PassportEntryFields.tsx';
 import { LoadState, Panel } from '../patient/Panel.tsx';
 
 export interface PassportPanelProps {
@@ -44,20 +45,7 @@ export function PassportPanel({ passport, onReport }: PassportPanelProps) {
                     const corrected = entry.recordedAt !== entry.firstRecordedAt;
                     return (
                       <li key={entry.entryId} class="passport__entry">
-                        <dl class="passport__fields">
-                          {entryFields(entry).map(({ field, value }) => (
-                            <div key={field} class="passport__field">
-                              <dt>{t(`portal.fields.${field}`)}</dt>
-                              <dd>
-                                {value.kind === 'text'
-                                  ? field === 'kind'
-                                    ? t(value.text === 'medicine' ? 'portal.passport.medicine' : 'portal.passport.service')
-                                    : value.text
-                                  : t(value.value ? 'portal.passport.planned' : 'portal.passport.emergency')}
-                              </dd>
-                            </div>
-                          ))}
-                        </dl>
+                        <PassportEntryFields entry={entry} />
                         <p class="passport__history">
                           {t('portal.passport.recorded', { time: formatDateTime(entry.firstRecordedAt, intlLocale) })}
                           {corrected &&
