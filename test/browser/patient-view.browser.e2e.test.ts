@@ -17,6 +17,13 @@ const LATIN_ALLOWED = /NEWS2|ACVPU|SpO₂|°C|\b[ACVPU]\b(?= —)/g;
 
 /** `minutesAgo` minutes before now, as the device protocol wants it (ISO 8601 with an offset). */
 const ago = (minutesAgo: number): string => new Date(Date.now() - minutesAgo * 60_000).toISOString();
+const BUCKET_7D_MS = 15 * 60_000;
+/** the SpO₂ readings the device publishes (below), for the 7-day trend's last-bucket mean */
+const spo2Readings = [
+  { minutesAgo: 3, value: 96 },
+  { minutesAgo: 2, value: 93 },
+  { minutesAgo: 1, value: 91 },
+].map(({ minutesAgo, value }) => ({ at: ago(minutesAgo), value }));
 
 /**
  * One patient's page in a real Chromium against the real platform: readings from a real MQTT client, NEWS2 partial
@@ -112,9 +119,7 @@ describe('dashboard patient view in Chromium', () => {
       { type: 'blood_pressure', at: ago(3), unit: 'mm[Hg]', systolic: 124, diastolic: 80 },
       { type: 'blood_pressure', at: ago(1), unit: 'mm[Hg]', systolic: 128, diastolic: 82 },
       { type: 'body_temperature', at: ago(2), unit: '[degF]', value: 98.96 },
-      { type: 'spo2', at: ago(3), unit: '%', value: 96 },
-      { type: 'spo2', at: ago(2), unit: '%', value: 93 },
-      { type: 'spo2', at: ago(1), unit: '%', value: 91 },
+      ...spo2Readings.map(({ at, value }) => ({ type: 'spo2', at, unit: '%', value })),
     ]);
 
     const row = page.getByRole('article').filter({ hasText: PATIENT_NAME });
@@ -224,10 +229,18 @@ describe('dashboard patient view in Chromium', () => {
   it('says a 7-day trend’s latest is the mean of its last bucket, not a reading', async () => {
     const trend = page.getByRole('region', { name: 'Trend' });
     await trend.getByRole('button', { name: '7 days' }).click();
+    // The 15-minute buckets are aligned to the clock, so the last one holds one, two or all three of the readings
+    // (published 3, 2 and 1 minutes before the test ran): its mean, not the 91 % reading, is what the caption names.
+    const bucketOf = (at: string): number => Math.floor(Date.parse(at) / BUCKET_7D_MS);
+    const lastBucket = Math.max(...spo2Readings.map((r) => bucketOf(r.at)));
+    const inLast = spo2Readings.filter((r) => bucketOf(r.at) === lastBucket).map((r) => r.value);
+    const mean = Math.round(inLast.reduce((a, b) => a + b, 0) / inLast.length);
     await expect
       .poll(() => trend.locator('figcaption').textContent())
       .toMatch(
-        /SpO₂ \(oxygen saturation\), 7 days: Readings: 3\. .*the last point is the mean of the last 15.min, not a single reading: 93\u00a0%\.$/,
+        new RegExp(
+          `SpO₂ \\(oxygen saturation\\), 7 days: Readings: 3\\. .*the last point is the mean of the last 15.min, not a single reading: ${mean}\u00a0%\\.$`,
+        ),
       );
     // (the 24-hour view's latest is the raw reading, 91 %: the two differ, which is why the 7-day one says what it is)
     await trend.getByRole('button', { name: '24 h' }).click();
